@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs everything Sightline needs on a fresh Debian 12 machine, and nothing twice.
+# Every step names itself, so a failure (no registry, full disk) says where it stopped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+THIRD=$ROOT/third_party
+STAMP_DIR=$ROOT/.deps
+mkdir -p "$STAMP_DIR" "$THIRD"
+
+step() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+fail() { printf '\033[31m[setup] FAILED at step: %s\033[0m\n' "$*" >&2; exit 1; }
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+# Debian packages: the toolchain, header-only libraries, the test browser, fonts.
+APT_PACKAGES=(
+  emscripten cmake ninja-build g++ clang lld libclang-rt-14-dev
+  doctest-dev libglm-dev rapidjson-dev libfast-float-dev
+  tcl xz-utils dpkg-dev sqlite3 python3
+  chromium fonts-inter fonts-jetbrains-mono
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "apt-get update"
+  $SUDO apt-get update -qq || fail "apt-get update (is the Debian archive reachable?)"
+  step "apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || fail "apt-get install ${missing[*]}"
+fi
+
+# Source packages (ImGui, SQLite) need a deb-src entry twin of the binary one.
+ensure_deb_src() {
+  local src=/etc/apt/sources.list.d/sightline-deb-src.sources
+  [ -f "$src" ] && return 0
+  step "adding deb-src entries ($src)"
+  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | $SUDO tee "$src" >/dev/null \
+    || fail "writing $src"
+  $SUDO apt-get update -qq || fail "apt-get update (deb-src)"
+}
+
+fetch_source() { # package, glob of the orig tarball
+  local pkg=$1 glob=$2 dir=$THIRD/downloads
+  mkdir -p "$dir"
+  if ! ls "$dir"/$glob >/dev/null 2>&1; then
+    ensure_deb_src
+    step "apt-get source --download-only $pkg"
+    (cd "$dir" && apt-get source --download-only "$pkg" >/dev/null) || fail "apt-get source $pkg"
+  fi
+  ls "$dir"/$glob | head -n 1
+}
+
+# Dear ImGui 1.86 (Debian source package).
+if [ ! -f "$THIRD/imgui/imgui.cpp" ]; then
+  tarball=$(fetch_source imgui 'imgui_1.86*.orig.tar.*')
+  step "unpacking $(basename "$tarball")"
+  rm -rf "$THIRD/imgui" && mkdir -p "$THIRD/imgui"
+  tar -xf "$tarball" -C "$THIRD/imgui" --strip-components=1 || fail "unpacking imgui"
+fi
+
+# SQLite amalgamation, made from Debian's sqlite3 3.40.1 source package.
+if [ ! -f "$THIRD/sqlite/sqlite3.c" ]; then
+  tarball=$(fetch_source sqlite3 'sqlite3_3.40*.orig.tar.*')
+  step "building the SQLite amalgamation from $(basename "$tarball")"
+  work=$(mktemp -d)
+  tar -xf "$tarball" -C "$work" --strip-components=1 || fail "unpacking sqlite3"
+  (cd "$work" && ./configure --disable-tcl >/dev/null && make sqlite3.c >/dev/null) || fail "making sqlite3.c"
+  mkdir -p "$THIRD/sqlite"
+  cp "$work/sqlite3.c" "$work/sqlite3.h" "$THIRD/sqlite/"
+  rm -rf "$work"
+fi
+
+# npm packages for the browser tests, pinned by package-lock.json.
+if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
+  step "npm ci (tests/browser)"
+  (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/browser"
+fi
+step "dependencies ready"

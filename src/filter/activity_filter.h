@@ -1,0 +1,46 @@
+// The filter model shared by the activity log, saved queries, policies, insights and export.
+// Its JSON form is the contract of shared/AUTOMATION.md:
+//   {"all": [condition, ...]}, condition = {"field", "op", "values"} | {"any": [...]} | {"all": [...]}
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sightline {
+
+enum class FilterOp {
+    Eq, Neq,
+    Contains, NotContains,
+    StartsWith, NotStartsWith, EndsWith,
+    IsSet, IsNotSet,
+    Before, After, Between, LastDays,
+    InCidr, NotInCidr,
+    IsTrue, IsFalse,
+    Text,
+};
+
+std::string_view filter_op_name(FilterOp op);              // "eq", "not_in_cidr", ...
+bool parse_filter_op(std::string_view name, FilterOp& out);
+
+struct FilterCondition {
+    std::string field;                 // canonical field name; ignored by Text
+    FilterOp op = FilterOp::Eq;
+    std::vector<std::string> values;   // ORed
+};
+
+// A node is either a condition or a group whose children are ANDed (all) or ORed (any).
+struct FilterNode {
+    enum class Kind { Condition, All, Any };
+    Kind kind = Kind::All;
+    FilterCondition condition;         // when kind == Condition
+    std::vector<FilterNode> children;  // when kind is All or Any
+};
+
+// An empty `all` group matches every activity.
+struct ActivityFilter {
+    FilterNode root;
+    bool empty() const { return root.kind == FilterNode::Kind::All && root.children.empty(); }
+};
+
+} // namespace sightline

@@ -1,0 +1,196 @@
+#include "store/activity_store.h"
+
+#include "model/canonical_fields.h"
+#include "store/schema.h"
+#include "store/sql_functions.h"
+#include "util/ip_address.h"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace sightline {
+namespace {
+
+// Columns of `activities` in the order read_row() expects them.
+constexpr const char* kActivityColumns =
+    "rowid, id, time, app, activity_type, action_type, description, user, user_domain, ip, "
+    "ip_category, country, city, isp, user_agent, device_type, browser, os, admin, impersonated, "
+    "result, source, file";
+
+Activity read_row(sqlite3_stmt* st) {
+    Activity a;
+    int c = 1;
+    a.id = column_text(st, c++);
+    a.time_ms = sqlite3_column_int64(st, c++);
+    a.app = column_text(st, c++);
+    a.activity_type = column_text(st, c++);
+    a.action_type = column_text(st, c++);
+    a.description = column_text(st, c++);
+    a.user = column_text(st, c++);
+    a.user_domain = column_text(st, c++);
+    a.ip = column_text(st, c++);
+    a.ip_category = column_text(st, c++);
+    a.country = column_text(st, c++);
+    a.city = column_text(st, c++);
+    a.isp = column_text(st, c++);
+    a.user_agent = column_text(st, c++);
+    a.device_type = column_text(st, c++);
+    a.browser = column_text(st, c++);
+    a.os = column_text(st, c++);
+    a.admin = sqlite3_column_int(st, c++) != 0;
+    a.impersonated = sqlite3_column_int(st, c++) != 0;
+    a.result = column_text(st, c++);
+    a.source = column_text(st, c++);
+    a.file = column_text(st, c++);
+    return a;
+}
+
+std::vector<std::string>* list_member(Activity& a, std::string_view field) {
+    if (field == "ip_tags") return &a.ip_tags;
+    if (field == "ua_tags") return &a.ua_tags;
+    if (field == "objects") return &a.objects;
+    if (field == "matched_policies") return &a.matched_policies;
+    return nullptr;
+}
+
+std::string placeholders(size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+} // namespace
+
+ActivityStore::ActivityStore() : db_(open_memory_database()) {
+    // The database lives only in this page's memory: durability costs time and buys nothing.
+    exec(db(), "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
+    create_schema(db());
+    register_sql_functions(db());
+}
+
+int64_t ActivityStore::count() const {
+    Statement st = prepare(db(), "SELECT count(*) FROM activities");
+    step_row(db(), st.get());
+    return sqlite3_column_int64(st.get(), 0);
+}
+
+std::optional<int64_t> ActivityStore::newest_time_ms() const {
+    Statement st = prepare(db(), "SELECT max(time) FROM activities");
+    step_row(db(), st.get());
+    if (sqlite3_column_type(st.get(), 0) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_int64(st.get(), 0);
+}
+
+std::vector<Activity> ActivityStore::read(std::span<const int64_t> rowids, bool with_raw) const {
+    std::vector<Activity> out(rowids.size());
+    if (rowids.empty()) return out;
+    std::unordered_map<int64_t, size_t> slot;
+    for (size_t i = 0; i < rowids.size(); ++i) slot.emplace(rowids[i], i);
+    std::vector<SqlValue> ids(rowids.begin(), rowids.end());
+
+    std::string sql = std::string("SELECT ") + kActivityColumns + (with_raw ? ", raw" : "") +
+                      " FROM activities WHERE rowid IN (" + placeholders(rowids.size()) + ")";
+    Statement st = prepare(db(), sql);
+    bind_all(st.get(), ids);
+    while (step_row(db(), st.get())) {
+        int64_t rowid = sqlite3_column_int64(st.get(), 0);
+        Activity a = read_row(st.get());
+        if (with_raw) a.raw = column_text(st.get(), 23);
+        auto it = slot.find(rowid);
+        if (it != slot.end()) out[it->second] = std::move(a);
+    }
+    for (const FieldInfo& field : canonical_fields()) {
+        if (field.kind != FieldKind::List) continue;
+        Statement lists = prepare(db(), "SELECT activity, value FROM " + list_table_name(field.name) +
+                                            " WHERE activity IN (" + placeholders(rowids.size()) + ") ORDER BY rowid");
+        bind_all(lists.get(), ids);
+        while (step_row(db(), lists.get())) {
+            auto it = slot.find(sqlite3_column_int64(lists.get(), 0));
+            if (it != slot.end()) list_member(out[it->second], field.name)->push_back(column_text(lists.get(), 1));
+        }
+    }
+    return out;
+}
+
+std::optional<Activity> ActivityStore::find_by_id(std::string_view id, bool with_raw) const {
+    Statement st = prepare(db(), "SELECT rowid FROM activities WHERE id = ?");
+    bind_text(st.get(), 1, id);
+    if (!step_row(db(), st.get())) return std::nullopt;
+    int64_t rowid = sqlite3_column_int64(st.get(), 0);
+    return read(std::span<const int64_t>(&rowid, 1), with_raw).front();
+}
+
+void ActivityStore::ensure_indexes() { create_filter_indexes(db()); }
+
+void ActivityStore::clear() {
+    exec(db(), "BEGIN");
+    for (const FieldInfo& field : canonical_fields())
+        if (field.kind == FieldKind::List) exec(db(), "DELETE FROM " + list_table_name(field.name));
+    exec(db(), "DELETE FROM activities; COMMIT;");
+}
+
+ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
+    sqlite3* db = store.db();
+    exec(db, "BEGIN");
+    insert_activity_ = prepare(db,
+        "INSERT OR IGNORE INTO activities (id, time, app, activity_type, action_type, description, user, "
+        "user_domain, ip, ip_bin, ip_category, country, city, isp, user_agent, device_type, browser, os, "
+        "admin, impersonated, result, source, file, raw) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto list_insert = [&](std::string_view field) {
+        return prepare(db, "INSERT INTO " + list_table_name(field) + " (activity, value) VALUES (?, ?)");
+    };
+    insert_ip_tag_ = list_insert("ip_tags");
+    insert_ua_tag_ = list_insert("ua_tags");
+    insert_object_ = list_insert("objects");
+    insert_policy_ = list_insert("matched_policies");
+}
+
+ActivityWriter::~ActivityWriter() {
+    if (open_) sqlite3_exec(store_.db(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool ActivityWriter::insert(const Activity& a) {
+    sqlite3_stmt* st = insert_activity_.get();
+    sqlite3_reset(st);
+    int c = 1;
+    bind_text(st, c++, a.id);
+    sqlite3_bind_int64(st, c++, a.time_ms);
+    for (const std::string* text : {&a.app, &a.activity_type, &a.action_type, &a.description, &a.user,
+                                    &a.user_domain, &a.ip})
+        bind_text(st, c++, *text);
+    if (auto bytes = parse_ip(a.ip)) sqlite3_bind_blob(st, c++, bytes->data(), 16, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(st, c++);
+    for (const std::string* text : {&a.ip_category, &a.country, &a.city, &a.isp, &a.user_agent, &a.device_type,
+                                    &a.browser, &a.os})
+        bind_text(st, c++, *text);
+    sqlite3_bind_int(st, c++, a.admin ? 1 : 0);
+    sqlite3_bind_int(st, c++, a.impersonated ? 1 : 0);
+    for (const std::string* text : {&a.result, &a.source, &a.file, &a.raw}) bind_text(st, c++, *text);
+    step_row(store_.db(), st);
+    if (sqlite3_changes(store_.db()) == 0) return false;
+    int64_t rowid = sqlite3_last_insert_rowid(store_.db());
+    insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
+    insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);
+    insert_list(insert_object_.get(), rowid, a.objects);
+    insert_list(insert_policy_.get(), rowid, a.matched_policies);
+    return true;
+}
+
+void ActivityWriter::insert_list(sqlite3_stmt* st, int64_t rowid, const std::vector<std::string>& values) {
+    for (const std::string& v : values) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rowid);
+        bind_text(st, 2, v);
+        step_row(store_.db(), st);
+    }
+}
+
+void ActivityWriter::commit() {
+    if (!open_) return;
+    exec(store_.db(), "COMMIT");
+    open_ = false;
+}
+
+} // namespace sightline

@@ -1,0 +1,60 @@
+// The in-memory SQLite database of loaded activities: schema, bulk writing, and reads by
+// rowid. Filtering and sorting live in store/activity_query.h; this class owns the data.
+#pragma once
+
+#include "model/activity.h"
+#include "store/sqlite_handle.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace sightline {
+
+class ActivityStore {
+public:
+    ActivityStore();
+    ActivityStore(const ActivityStore&) = delete;
+    ActivityStore& operator=(const ActivityStore&) = delete;
+
+    sqlite3* db() const { return db_.get(); }
+
+    int64_t count() const;
+    // Newest activity time, the anchor of "last N days" and of 30-day insights.
+    std::optional<int64_t> newest_time_ms() const;
+
+    // Reads activities by rowid, in the order given. `with_raw` adds the original record.
+    std::vector<Activity> read(std::span<const int64_t> rowids, bool with_raw = false) const;
+    std::optional<Activity> find_by_id(std::string_view id, bool with_raw = true) const;
+
+    void ensure_indexes();
+    void clear();
+
+private:
+    SqliteDb db_;
+};
+
+// Writes activities in one transaction. Destroying it without commit() rolls everything
+// back, which is how a cancelled or failed import leaves the data set as it was.
+class ActivityWriter {
+public:
+    explicit ActivityWriter(ActivityStore& store);
+    ~ActivityWriter();
+    ActivityWriter(const ActivityWriter&) = delete;
+    ActivityWriter& operator=(const ActivityWriter&) = delete;
+
+    // Returns false when an activity with the same id is already stored (a duplicate).
+    bool insert(const Activity& activity);
+    void commit();
+
+private:
+    void insert_list(sqlite3_stmt* st, int64_t rowid, const std::vector<std::string>& values);
+
+    ActivityStore& store_;
+    Statement insert_activity_;
+    Statement insert_ip_tag_, insert_ua_tag_, insert_object_, insert_policy_;
+    bool open_ = true;
+};
+
+} // namespace sightline

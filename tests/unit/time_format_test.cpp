@@ -1,0 +1,23 @@
+#include "util/time_format.h"
+
+#include <doctest/doctest.h>
+
+using namespace sightline;
+
+TEST_CASE("ISO 8601 round trip in UTC") {
+    CHECK(format_iso8601_utc(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(format_iso8601_utc(1790000000123) == "2026-09-21T14:13:20.123Z");
+    CHECK(parse_iso8601("2026-09-21T14:13:20.123Z") == 1790000000123);
+    CHECK(parse_iso8601("2026-09-21 14:13:20.123") == 1790000000123);
+    CHECK(parse_iso8601("2026-09-21T16:13:20.123+02:00") == 1790000000123);
+    CHECK(parse_iso8601("1969-12-31T23:59:59Z") == -1000);
+    CHECK(format_iso8601_utc(-1000) == "1969-12-31T23:59:59.000Z");
+    CHECK(parse_iso8601("2026-09-21") == 1790000000123 - (14 * 3600 + 13 * 60 + 20) * 1000 - 123);
+}
+
+TEST_CASE("parse_iso8601 refuses malformed text") {
+    CHECK_FALSE(parse_iso8601("2026-13-01"));
+    CHECK_FALSE(parse_iso8601("2026-09-21T25:00"));
+    CHECK_FALSE(parse_iso8601("yesterday"));
+    CHECK_FALSE(parse_iso8601("2026-09-21T10:00:00Zjunk"));
+}

@@ -1,0 +1,20 @@
+// The JSON form of an activity as the automation API and the CLI return it: canonical field
+// names, time as ISO 8601 UTC, lists as arrays, booleans as booleans.
+#pragma once
+
+#include "model/activity.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string>
+
+namespace sightline {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+// Writes one JSON object; `with_raw` adds "raw" (the original record as text).
+void write_activity_json(JsonWriter& writer, const Activity& activity, bool with_raw);
+std::string activity_to_json(const Activity& activity, bool with_raw);
+
+} // namespace sightline

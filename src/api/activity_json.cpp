@@ -60,4 +60,11 @@ std::string activity_to_json(const Activity& a, bool with_raw) {
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+std::string json_string(std::string_view text) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 } // namespace sightline

@@ -17,4 +17,7 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 void write_activity_json(JsonWriter& writer, const Activity& activity, bool with_raw);
 std::string activity_to_json(const Activity& activity, bool with_raw);
 
+// `text` as a JSON string literal, quotes included.
+std::string json_string(std::string_view text);
+
 } // namespace sightline

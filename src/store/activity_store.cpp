@@ -125,9 +125,14 @@ void ActivityStore::ensure_indexes() { create_filter_indexes(db()); }
 
 void ActivityStore::clear() {
     exec(db(), "BEGIN");
+    delete_all_activities();
+    exec(db(), "COMMIT");
+}
+
+void ActivityStore::delete_all_activities() {
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) exec(db(), "DELETE FROM " + list_table_name(field.name));
-    exec(db(), "DELETE FROM activities; COMMIT;");
+    exec(db(), "DELETE FROM activities");
 }
 
 ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {

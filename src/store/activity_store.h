@@ -29,7 +29,8 @@ public:
     std::optional<Activity> find_by_id(std::string_view id, bool with_raw = true) const;
 
     void ensure_indexes();
-    void clear();
+    void clear();                   // in a transaction of its own
+    void delete_all_activities();   // inside the caller's transaction
 
 private:
     SqliteDb db_;

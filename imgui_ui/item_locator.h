@@ -1,0 +1,19 @@
+// Where named widgets were drawn, so that browser tests can click real pixels (proving the
+// input wiring) without guessing coordinates. Panels call note_item() right after a widget.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sightline {
+
+struct ItemRect {
+    float x = 0, y = 0, width = 0, height = 0; // framebuffer pixels, from the top-left
+};
+
+// Records the rect of the last ImGui item under `name`, replacing an earlier one.
+void note_item(std::string_view name);
+std::optional<ItemRect> find_item(std::string_view name);
+
+} // namespace sightline

@@ -1,0 +1,102 @@
+#include "sightline_ui.h"
+
+#include "item_locator.h"
+#include "number_format.h"
+
+#include <imgui.h>
+
+namespace sightline {
+
+void SightlineUi::draw() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
+                             ImGuiWindowFlags_NoSavedSettings;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::Begin("Sightline", nullptr, flags);
+    ImGui::PopStyleVar();
+
+    draw_menu_bar();
+    draw_demo_banner();
+
+    ImGui::TextUnformatted("Activity log");
+    ImGui::SameLine();
+    std::string counter = format_count(model_.view().size()) + " of " + format_count(model_.total_activities()) +
+                          " activities";
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
+    ImGui::TextUnformatted(counter.c_str());
+
+    float status_height = ImGui::GetFrameHeightWithSpacing();
+    ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
+    activity_log_.draw(model_);
+    ImGui::EndChild();
+    draw_status_bar();
+    ImGui::End();
+
+    import_panel_.draw(model_);
+    draw_about_window();
+}
+
+void SightlineUi::draw_menu_bar() {
+    if (!ImGui::BeginMenuBar()) return;
+    bool file_menu = ImGui::BeginMenu("File");
+    note_item("menu:File");
+    if (file_menu) {
+        if (ImGui::MenuItem("Open files...")) platform_.open_file_picker();
+        note_item("menu:File/Open files...");
+        if (ImGui::MenuItem("Load demo data", nullptr, false, !model_.showing_demo_data() && !model_.import_job()))
+            model_.load_demo_data();
+        if (ImGui::MenuItem("Last import report", nullptr, false, !model_.last_import_reports().empty()))
+            import_panel_.show_report();
+        ImGui::Separator();
+        if (ImGui::MenuItem("Clear all activities", nullptr, false,
+                            model_.total_activities() > 0 && !model_.import_job()))
+            model_.clear_activities();
+        note_item("menu:File/Clear all activities");
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Clear filters", nullptr, false, !model_.filter().empty())) model_.set_filter({});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("About Sightline")) show_about_ = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void SightlineUi::draw_demo_banner() {
+    if (!model_.showing_demo_data()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.27f, 0.05f, 1.0f));
+    ImGui::BeginChild("demo_banner", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 4), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(8, 4));
+    ImGui::TextUnformatted("DEMO DATA: these activities are generated examples, not a real log. "
+                           "Open your own export with File > Open files, or drop files onto the page.");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void SightlineUi::draw_status_bar() {
+    ImGui::Separator();
+    std::string status = format_count(model_.total_activities()) + " activities loaded";
+    if (model_.showing_demo_data()) status += " (demo data)";
+    status += "  |  Offline: nothing leaves this page";
+    ImGui::TextUnformatted(status.c_str());
+}
+
+void SightlineUi::draw_about_window() {
+    if (!show_about_) return;
+    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("About Sightline", &show_about_, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextUnformatted("Sightline: a private, offline activity-log analyser.");
+        ImGui::TextWrapped("Your files are read inside this page and kept in its memory. "
+                           "Nothing is uploaded: the page makes no request beyond its own files.");
+    }
+    ImGui::End();
+}
+
+} // namespace sightline

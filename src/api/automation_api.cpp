@@ -1,0 +1,203 @@
+#include "api/automation_api.h"
+
+#include "api/activity_json.h"
+#include "filter/filter_json.h"
+#include "query/activity_query.h"
+
+#include <rapidjson/document.h>
+
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+namespace sightline {
+namespace {
+
+using rapidjson::Value;
+
+struct ApiError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string error_json(const std::string& message) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("error");
+    w.String(message);
+    w.EndObject();
+    return buffer.GetString();
+}
+
+std::string value_to_json(const Value& value) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    value.Accept(w);
+    return buffer.GetString();
+}
+
+// The optional object argument at `index` (`{}` when absent or null).
+const Value& options_at(const Value& args, rapidjson::SizeType index) {
+    static const Value empty(rapidjson::kObjectType);
+    if (index >= args.Size() || args[index].IsNull()) return empty;
+    if (!args[index].IsObject()) throw ApiError("argument " + std::to_string(index + 1) + " must be an object");
+    return args[index];
+}
+
+std::string filter_error(const std::string& parse_error) {
+    return parse_error.rfind("filter", 0) == 0 ? parse_error : "filter: " + parse_error;
+}
+
+ActivityFilter filter_member(const Value& options, const char* key) {
+    auto it = options.FindMember(key);
+    if (it == options.MemberEnd() || it->value.IsNull()) return {};
+    FilterParseResult parsed = parse_filter_json(value_to_json(it->value));
+    if (!parsed.filter) throw ApiError(filter_error(parsed.error));
+    return *parsed.filter;
+}
+
+int64_t int_member(const Value& options, const char* key, int64_t fallback, int64_t min, int64_t max) {
+    auto it = options.FindMember(key);
+    if (it == options.MemberEnd() || it->value.IsNull()) return fallback;
+    if (!it->value.IsInt64()) throw ApiError(std::string(key) + " must be an integer");
+    int64_t v = it->value.GetInt64();
+    if (v < min || v > max)
+        throw ApiError(std::string(key) + " must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return v;
+}
+
+std::vector<SortKey> sort_member(const Value& options) {
+    auto it = options.FindMember("sort");
+    if (it == options.MemberEnd() || it->value.IsNull()) return default_sort();
+    if (!it->value.IsArray()) throw ApiError("sort must be an array of {field, dir}");
+    std::vector<SortKey> keys;
+    for (const Value& k : it->value.GetArray()) {
+        if (!k.IsObject() || !k.HasMember("field") || !k["field"].IsString())
+            throw ApiError("sort must be an array of {field, dir}");
+        std::string dir = k.HasMember("dir") && k["dir"].IsString() ? k["dir"].GetString() : "asc";
+        if (dir != "asc" && dir != "desc") throw ApiError("sort dir must be \"asc\" or \"desc\"");
+        keys.push_back({k["field"].GetString(), dir == "desc"});
+    }
+    return keys.empty() ? default_sort() : keys;
+}
+
+std::string query(AppModel& model, const Value& args) {
+    const Value& options = options_at(args, 0);
+    QuerySpec spec;
+    spec.filter = filter_member(options, "filter");
+    spec.sort = sort_member(options);
+    spec.offset = int_member(options, "offset", 0, 0, INT64_MAX);
+    spec.limit = int_member(options, "limit", 100, 0, 100000);
+    QueryResult result = run_query(model.store(), spec);
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("total");
+    w.Int64(result.total);
+    w.Key("rows");
+    w.StartArray();
+    for (const Activity& a : result.rows) write_activity_json(w, a, false);
+    w.EndArray();
+    w.EndObject();
+    return buffer.GetString();
+}
+
+std::string values(AppModel& model, const Value& args) {
+    if (args.Size() < 1 || !args[0].IsString()) throw ApiError("values(field, {filter, limit}) needs a field name");
+    const Value& options = options_at(args, 1);
+    auto counts = count_values(model.store(), args[0].GetString(), filter_member(options, "filter"),
+                               int_member(options, "limit", 100, 1, 1000000));
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartArray();
+    for (const ValueCount& c : counts) {
+        w.StartObject();
+        w.Key("value");
+        w.String(c.value);
+        w.Key("count");
+        w.Int64(c.count);
+        w.EndObject();
+    }
+    w.EndArray();
+    return buffer.GetString();
+}
+
+std::string set_filter(AppModel& model, const Value& args) {
+    if (args.Size() < 1) throw ApiError("setFilter(filter) needs a filter");
+    FilterParseResult parsed = parse_filter_json(value_to_json(args[0]));
+    if (!parsed.filter) throw ApiError(filter_error(parsed.error));
+    model.set_filter(*parsed.filter);
+    return R"({"ok":true,"visible":)" + std::to_string(model.view().size()) + "}";
+}
+
+std::string get_filter(AppModel& model, const Value&) { return filter_to_json(model.filter()); }
+
+std::string clear(AppModel& model, const Value&) {
+    model.clear_activities();
+    return R"({"ok":true,"total":0})";
+}
+
+std::string activity(AppModel& model, const Value& args) {
+    if (args.Size() < 1 || !args[0].IsString()) throw ApiError("activity(id) needs an activity id");
+    auto found = model.store().find_by_id(args[0].GetString(), true);
+    if (!found) throw ApiError("no activity with id \"" + std::string(args[0].GetString()) + "\"");
+    return activity_to_json(*found, true);
+}
+
+std::string status(AppModel& model, const Value&) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("total");
+    w.Int64(model.total_activities());
+    w.Key("visible");
+    w.Int64(model.view().size());
+    w.Key("demo");
+    w.Bool(model.showing_demo_data());
+    w.Key("importing");
+    w.Bool(model.import_job() != nullptr);
+    w.Key("sort");
+    w.StartArray();
+    for (const SortKey& key : model.sort()) {
+        w.StartObject();
+        w.Key("field");
+        w.String(key.field);
+        w.Key("dir");
+        w.String(key.descending ? "desc" : "asc");
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return buffer.GetString();
+}
+
+using Handler = std::function<std::string(AppModel&, const Value&)>;
+
+const std::map<std::string, Handler, std::less<>>& handlers() {
+    static const std::map<std::string, Handler, std::less<>> table = {
+        {"query", query},         {"values", values}, {"setFilter", set_filter}, {"getFilter", get_filter},
+        {"clear", clear},         {"activity", activity}, {"status", status},
+    };
+    return table;
+}
+
+} // namespace
+
+std::string AutomationApi::call(std::string_view method, std::string_view arguments_json) {
+    auto handler = handlers().find(method);
+    if (handler == handlers().end()) return error_json("unknown call \"" + std::string(method) + "\"");
+    rapidjson::Document args;
+    args.Parse(arguments_json.data(), arguments_json.size());
+    if (args.HasParseError() || !args.IsArray()) return error_json("arguments must be a JSON array");
+    try {
+        return handler->second(model_, args);
+    } catch (const ApiError& e) {
+        return error_json(e.what());
+    } catch (const std::invalid_argument& e) {
+        return error_json(e.what());
+    } catch (const std::exception& e) {
+        return error_json(std::string("internal error: ") + e.what());
+    }
+}
+
+} // namespace sightline

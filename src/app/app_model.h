@@ -1,0 +1,74 @@
+// The application model: the loaded data, the activity log's filter and sort, and every
+// command the analyst can give. The ImGui panels, keyboard shortcuts and the JavaScript
+// automation API all act through these commands, so they cannot drift apart.
+#pragma once
+
+#include "app/activity_view.h"
+#include "app/import_job.h"
+#include "filter/activity_filter.h"
+#include "query/activity_query.h"
+#include "store/activity_store.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace sightline {
+
+class AppModel {
+public:
+    AppModel();
+
+    const ActivityStore& store() const { return store_; }
+    ActivityStore& store() { return store_; }
+
+    // --- commands -------------------------------------------------------------------------
+    void load_demo_data();
+    void clear_activities();
+    void set_filter(ActivityFilter filter);
+    void set_sort(std::vector<SortKey> sort);
+    // Call after anything wrote to the store outside these commands.
+    void data_changed();
+
+    // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
+    // (roll back). Files the analyst opens replace the demo data rather than mix with it.
+    void begin_import(int file_count, int64_t bytes_total);
+    void import_file_begin(std::string name);
+    void import_feed(std::span<const uint8_t> chunk);
+    void import_file_end();
+    void finish_import();
+    void cancel_import();
+    void request_import_cancel() { import_cancel_requested_ = true; }
+
+    // --- state the UI draws ---------------------------------------------------------------
+    const ActivityFilter& filter() const { return filter_; }
+    const std::vector<SortKey>& sort() const { return sort_; }
+    ActivityView& view() { return view_; }
+    int64_t total_activities() const { return total_; }
+    bool showing_demo_data() const { return demo_loaded_; }
+    const ImportJob* import_job() const { return import_.get(); }
+    bool import_cancel_requested() const { return import_cancel_requested_; }
+    const std::vector<FileImportReport>& last_import_reports() const { return last_import_reports_; }
+    bool last_import_replaced_demo() const { return last_import_replaced_demo_; }
+    // Increases whenever the data or the view changes; panels compare it to drop caches.
+    uint64_t revision() const { return revision_; }
+
+private:
+    void refresh_view();
+
+    ActivityStore store_;
+    ActivityFilter filter_;
+    std::vector<SortKey> sort_ = default_sort();
+    ActivityView view_;
+    int64_t total_ = 0;
+    bool demo_loaded_ = false;
+    uint64_t revision_ = 0;
+    std::unique_ptr<ImportJob> import_;
+    bool import_cancel_requested_ = false;
+    std::vector<FileImportReport> last_import_reports_;
+    bool last_import_replaced_demo_ = false;
+};
+
+} // namespace sightline

@@ -1,0 +1,55 @@
+// One import: a batch of files read in chunks into the store inside a single transaction.
+// The page feeds chunks between frames, so the UI keeps drawing and shows progress; cancel
+// rolls the whole batch back and leaves the data set exactly as it was before.
+#pragma once
+
+#include "import/file_importer.h"
+#include "store/activity_store.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace sightline {
+
+struct ImportProgress {
+    int file_index = 0;           // 0-based, of file_count
+    int file_count = 0;
+    std::string file_name;
+    int64_t bytes_done = 0;       // over all files of the batch
+    int64_t bytes_total = 0;      // 0 when unknown
+    int64_t rows = 0;             // rows read so far in the batch
+    double elapsed_seconds = 0;
+};
+
+class ImportJob {
+public:
+    // `replace_demo`: delete the demo data inside the batch's transaction, so that a cancel
+    // brings it back too.
+    ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, bool replace_demo);
+
+    void begin_file(std::string name);
+    void feed(std::span<const uint8_t> chunk);
+    void end_file();
+    // Makes the batch's rows part of the data set.
+    void commit();
+
+    void add_elapsed(double seconds) { progress_.elapsed_seconds += seconds; }
+    const ImportProgress& progress() const { return progress_; }
+    bool replaces_demo() const { return replace_demo_; }
+    const std::vector<FileImportReport>& reports() const { return reports_; }
+
+private:
+    int64_t rows_in_finished_files() const;
+
+    ActivityWriter writer_;
+    std::unique_ptr<FileImporter> current_;
+    std::vector<FileImportReport> reports_;
+    ImportProgress progress_;
+    int64_t bytes_before_current_ = 0;
+    bool replace_demo_ = false;
+};
+
+} // namespace sightline

@@ -1,0 +1,50 @@
+// The operator names of the filter JSON contract (shared/AUTOMATION.md), in one table so the
+// parser, the writer and the UI's operator menus can never disagree on a spelling.
+#include "filter/activity_filter.h"
+
+#include <array>
+#include <utility>
+
+namespace sightline {
+namespace {
+
+constexpr std::array<std::pair<FilterOp, std::string_view>, 18> kOpNames = {{
+    {FilterOp::Eq, "eq"},
+    {FilterOp::Neq, "neq"},
+    {FilterOp::Contains, "contains"},
+    {FilterOp::NotContains, "not_contains"},
+    {FilterOp::StartsWith, "starts_with"},
+    {FilterOp::NotStartsWith, "not_starts_with"},
+    {FilterOp::EndsWith, "ends_with"},
+    {FilterOp::IsSet, "is_set"},
+    {FilterOp::IsNotSet, "is_not_set"},
+    {FilterOp::Before, "before"},
+    {FilterOp::After, "after"},
+    {FilterOp::Between, "between"},
+    {FilterOp::LastDays, "last_days"},
+    {FilterOp::InCidr, "in_cidr"},
+    {FilterOp::NotInCidr, "not_in_cidr"},
+    {FilterOp::IsTrue, "is_true"},
+    {FilterOp::IsFalse, "is_false"},
+    {FilterOp::Text, "text"},
+}};
+
+} // namespace
+
+std::string_view filter_op_name(FilterOp op) {
+    for (const auto& [value, name] : kOpNames)
+        if (value == op) return name;
+    return "?";
+}
+
+bool parse_filter_op(std::string_view name, FilterOp& out) {
+    for (const auto& [value, op_name] : kOpNames) {
+        if (op_name == name) {
+            out = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace sightline

@@ -1,0 +1,88 @@
+// Byte-wise matching with ASCII case folding; see word_match.h for why folding stops at ASCII.
+#include "filter/word_match.h"
+
+namespace sightline {
+namespace {
+
+unsigned char fold(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return (u >= 'A' && u <= 'Z') ? static_cast<unsigned char>(u - 'A' + 'a') : u;
+}
+
+bool equal_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (fold(a[i]) != fold(b[i])) return false;
+    return true;
+}
+
+// Position of the first case-insensitive occurrence of needle at or after `from`, or npos.
+// Free-text search runs this over every column of every row, so it skips on the first byte.
+size_t find_ci(std::string_view text, std::string_view needle, size_t from) {
+    if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
+    if (needle.size() > text.size()) return std::string_view::npos;
+    unsigned char first = fold(needle[0]);
+    for (size_t i = from; i + needle.size() <= text.size(); ++i)
+        if (fold(text[i]) == first && equal_ci(text.substr(i + 1, needle.size() - 1), needle.substr(1))) return i;
+    return std::string_view::npos;
+}
+
+void add_words(std::string_view text, std::vector<std::string>& words) {
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        size_t start = i;
+        while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > start) words.emplace_back(text.substr(start, i - start));
+    }
+}
+
+} // namespace
+
+bool is_word_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+bool contains_ci(std::string_view text, std::string_view needle) {
+    return find_ci(text, needle, 0) != std::string_view::npos;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && equal_ci(text.substr(0, prefix.size()), prefix);
+}
+
+bool ends_with_ci(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && equal_ci(text.substr(text.size() - suffix.size()), suffix);
+}
+
+bool has_whole_word(std::string_view text, std::string_view word) {
+    if (word.empty()) return false;
+    for (size_t at = find_ci(text, word, 0); at != std::string_view::npos; at = find_ci(text, word, at + 1)) {
+        size_t end = at + word.size();
+        bool starts_word = at == 0 || !is_word_byte(static_cast<unsigned char>(text[at - 1]));
+        bool ends_word = end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+        if (starts_word && ends_word) return true;
+    }
+    return false;
+}
+
+ContainsTerms split_contains_value(std::string_view value) {
+    ContainsTerms terms;
+    size_t i = 0;
+    while (i < value.size()) {
+        size_t quote = value.find('"', i);
+        add_words(value.substr(i, quote == std::string_view::npos ? std::string_view::npos : quote - i),
+                  terms.words);
+        if (quote == std::string_view::npos) break;
+        size_t close = value.find('"', quote + 1);
+        std::string_view phrase = value.substr(quote + 1, close == std::string_view::npos
+                                                              ? std::string_view::npos
+                                                              : close - quote - 1);
+        if (!phrase.empty()) terms.phrases.emplace_back(phrase);
+        if (close == std::string_view::npos) break;
+        i = close + 1;
+    }
+    return terms;
+}
+
+} // namespace sightline

@@ -1,0 +1,169 @@
+#include "import/csv_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sightline {
+namespace {
+
+// The value of a field from its raw text: quotes removed, doubled quotes undone. Text after a
+// closing quote (`"a"b`) is kept rather than dropped, since exports do write such fields.
+std::string_view field_value(std::string_view raw, bool quoted, std::string& scratch) {
+    if (!quoted) return raw;
+    if (raw.size() >= 2 && raw.back() == '"' && raw.find('"', 1) == raw.size() - 1)
+        return raw.substr(1, raw.size() - 2);
+    scratch.clear();
+    for (size_t i = 1; i < raw.size(); ++i) {
+        if (raw[i] == '"') {
+            if (i + 1 < raw.size() && raw[i + 1] == '"') {
+                scratch += '"';
+                ++i;
+            }
+            continue;
+        }
+        scratch += raw[i];
+    }
+    return scratch;
+}
+
+} // namespace
+
+CsvReader::CsvReader(RecordHandler on_record, char delimiter)
+    : on_record_(std::move(on_record)), delimiter_(delimiter) {
+    ends_unquoted_[static_cast<unsigned char>(delimiter)] = true;
+    ends_unquoted_['\r'] = true;
+    ends_unquoted_['\n'] = true;
+}
+
+void CsvReader::feed(std::string_view text) {
+    if (buffer_.empty()) { // the common case: parse the chunk where it is, copy only the tail
+        parse(text);
+        keep_tail(text, false);
+    } else {
+        buffer_.append(text);
+        parse(buffer_);
+        keep_tail(buffer_, true);
+    }
+}
+
+void CsvReader::finish() {
+    std::string_view data = buffer_;
+    parse(data);
+    if (state_ == State::Quoted) {
+        // The input ended inside quotes: most likely a stray quote, which swallowed every line
+        // after it. Read that quote as an ordinary character so those lines become records again.
+        recovering_quote_ = true;
+        pos_ = field_start_ + 1;
+        line_ = field_line_;
+        state_ = State::Unquoted;
+        parse(data);
+    }
+    if (record_open_) {
+        const bool unterminated = state_ == State::Quoted || recovering_quote_;
+        end_field(data.size());
+        end_record(data, data.size(), unterminated);
+    }
+    buffer_.clear();
+    recovering_quote_ = false;
+    state_ = State::FieldStart;
+    record_open_ = false;
+    pos_ = 0;
+}
+
+void CsvReader::parse(std::string_view data) {
+    const char* p = data.data();
+    const size_t n = data.size();
+    size_t i = pos_;
+    while (i < n) {
+        switch (state_) {
+        case State::AfterCR:
+            if (p[i] == '\n') ++i; // CRLF: the CR already ended the record
+            state_ = State::FieldStart;
+            break;
+        case State::FieldStart:
+            if (!record_open_) {
+                record_open_ = true;
+                record_start_ = i;
+                record_line_ = line_;
+            }
+            field_start_ = i;
+            field_line_ = line_;
+            field_quoted_ = p[i] == '"';
+            if (field_quoted_) ++i;
+            state_ = field_quoted_ ? State::Quoted : State::Unquoted;
+            break;
+        case State::Unquoted: {
+            while (i < n && !ends_unquoted_[static_cast<unsigned char>(p[i])]) ++i;
+            if (i >= n) break;
+            const char c = p[i];
+            end_field(i);
+            if (c == delimiter_) {
+                state_ = State::FieldStart;
+            } else {
+                ++line_;
+                end_record(data, i, false);
+                state_ = c == '\r' ? State::AfterCR : State::FieldStart;
+            }
+            ++i;
+            break;
+        }
+        case State::Quoted: {
+            const void* quote = std::memchr(p + i, '"', n - i);
+            const size_t stop = quote ? static_cast<size_t>(static_cast<const char*>(quote) - p) : n;
+            line_ += std::count(p + i, p + stop, '\n');
+            i = stop;
+            if (quote) {
+                ++i;
+                state_ = State::QuoteInQuoted;
+            }
+            break;
+        }
+        case State::QuoteInQuoted:
+            if (p[i] == '"') { // a doubled quote inside the value
+                ++i;
+                state_ = State::Quoted;
+            } else { // closing quote: the delimiter, line break or stray text is handled as unquoted
+                state_ = State::Unquoted;
+            }
+            break;
+        }
+    }
+    pos_ = i;
+}
+
+void CsvReader::end_field(size_t end) { spans_.push_back({field_start_, end, field_quoted_}); }
+
+void CsvReader::end_record(std::string_view data, size_t end, bool unterminated) {
+    if (unescaped_.size() < spans_.size()) unescaped_.resize(spans_.size());
+    values_.clear();
+    for (size_t f = 0; f < spans_.size(); ++f) {
+        const FieldSpan& s = spans_[f];
+        values_.push_back(field_value(data.substr(s.begin, s.end - s.begin), s.quoted, unescaped_[f]));
+    }
+    CsvRecord record;
+    record.fields = values_;
+    record.text = data.substr(record_start_, end - record_start_);
+    record.line = record_line_;
+    record.byte_offset = data_offset_ + static_cast<int64_t>(record_start_);
+    record.unterminated_quote = unterminated || recovering_quote_;
+    recovering_quote_ = false;
+    spans_.clear();
+    record_open_ = false;
+    on_record_(record);
+}
+
+void CsvReader::keep_tail(std::string_view data, bool data_is_buffer) {
+    const size_t keep_from = record_open_ ? record_start_ : pos_;
+    if (data_is_buffer) buffer_.erase(0, keep_from);
+    else buffer_.assign(data.substr(keep_from));
+    data_offset_ += static_cast<int64_t>(keep_from);
+    pos_ -= keep_from;
+    record_start_ -= std::min(record_start_, keep_from);
+    field_start_ -= std::min(field_start_, keep_from);
+    for (FieldSpan& s : spans_) {
+        s.begin -= keep_from;
+        s.end -= keep_from;
+    }
+}
+
+} // namespace sightline

@@ -1,0 +1,100 @@
+// Imports one file, fed in chunks of any size (the browser's File.slice() pieces or the CLI's
+// reads), into an ActivityWriter: sniffs the encoding, tells CSV from JSON by content, detects
+// the export format, maps each record to an activity and reports what happened.
+// Only the unfinished tail of the input is kept between chunks.
+#pragma once
+
+#include "import/csv_reader.h"
+#include "import/import_report.h"
+#include "import/json_record_format.h"
+#include "import/json_record_scanner.h"
+#include "import/table_format.h"
+#include "import/text_decoder.h"
+#include "store/activity_store.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sightline {
+
+class FileImporter {
+public:
+    FileImporter(std::string file_name, ActivityWriter& writer, ImportOptions options = {});
+    ~FileImporter();
+    FileImporter(const FileImporter&) = delete;
+    FileImporter& operator=(const FileImporter&) = delete;
+
+    void feed(std::span<const uint8_t> chunk); // arbitrary chunk boundaries
+    void finish();                             // end of input
+    const FileImportReport& report() const { return report_; }
+    bool failed() const { return !report_.fatal_error.empty(); }
+
+private:
+    enum class Syntax { Undecided, Csv, Json };
+    // A row seen before the table format could be chosen (a guessed mapping needs samples).
+    struct PendingRow {
+        std::vector<std::string> fields;
+        std::string text;
+        int64_t line = 0, byte_offset = 0;
+        bool unterminated_quote = false;
+    };
+
+    void sniff();
+    void accept_text(std::string_view text, bool at_end);
+    void choose_syntax(bool at_end);
+    void note_decoder_problems();
+
+    void on_csv_record(const CsvRecord& record);
+    void on_json_record(const JsonRecordText& record);
+    void on_table_row(std::span<const std::string_view> fields, std::string_view text, int64_t line,
+                      int64_t byte_offset, bool unterminated_quote);
+    void set_table_header(std::vector<std::string> names, TableSyntax syntax);
+    bool choose_table_format(bool at_end);
+    void map_table_row(std::span<const std::string_view> fields, std::string_view text, int64_t line,
+                       int64_t byte_offset, bool unterminated_quote);
+    void flatten_json_record(const rapidjson::Value& record);
+
+    void store(RecordOutcome& outcome, std::string_view raw, int64_t line, int64_t byte_offset);
+    void add_issue(int64_t line, int64_t byte_offset, std::string message);
+    void fail(std::string message);
+    std::string_view format_name() const;
+
+    std::string file_name_;
+    ActivityWriter& writer_;
+    ImportOptions options_;
+    FileImportReport report_;
+
+    std::string head_;                 // first bytes, until sniffing has enough
+    bool sniffed_ = false;
+    size_t bom_length_ = 0;
+    std::unique_ptr<TextDecoder> decoder_;
+    bool invalid_text_noted_ = false;
+
+    Syntax syntax_ = Syntax::Undecided;
+    std::string undecided_text_;       // leading text before CSV/JSON is decided
+    std::unique_ptr<CsvReader> csv_;
+    std::unique_ptr<JsonRecordScanner> json_;
+
+    // Table-shaped input (CSV, flat JSON): header, chosen format, rows waiting for it.
+    std::optional<TableColumns> columns_;
+    TableSyntax table_syntax_ = TableSyntax::Csv;
+    std::unique_ptr<TableFormat> table_format_;
+    std::vector<PendingRow> pending_rows_;
+    std::vector<std::string_view> row_fields_;
+    std::string merge_storage_;
+    // Flat JSON records: key -> column, and the current record's values.
+    std::unordered_map<std::string, int> json_column_of_;
+    std::vector<std::string> json_values_;
+
+    std::unique_ptr<JsonRecordFormat> json_format_;
+    bool json_first_record_seen_ = false;
+
+    Activity activity_;
+};
+
+} // namespace sightline

@@ -1,0 +1,252 @@
+// Any other CSV or JSON Lines file: each canonical field is read from one column, chosen by
+// the analyst (explicit mapping) or guessed from header words and, failing that, from what
+// sample values look like (dates, IP addresses, e-mail-like user names).
+#include "import/activity_type_map.h"
+#include "import/client_fields.h"
+#include "import/field_text.h"
+#include "import/location_text.h"
+#include "import/table_formats.h"
+#include "import/timestamp_parsing.h"
+#include "model/canonical_fields.h"
+#include "util/ip_address.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace sightline {
+namespace {
+
+struct FieldAliases {
+    std::string_view field;
+    std::vector<std::string_view> whole_names; // whole header (header_key form)
+    std::vector<std::string_view> words;       // any word of the header
+};
+
+// In priority order: a column goes to the first field that claims it.
+const std::vector<FieldAliases>& field_aliases() {
+    static const std::vector<FieldAliases> aliases = {
+        {"id", {"id", "eventid", "activityid", "recordid", "requestid", "uuid", "guid", "logid"}, {}},
+        {"time", {"when", "created", "createdat", "occurred", "logged"}, {"time", "date", "timestamp", "datetime"}},
+        {"user", {"who", "upn", "userprincipalname", "actor", "principal", "initiatedby", "login", "email", "account",
+                  "username", "userid"}, {"user", "account", "actor"}},
+        {"ip", {"ip", "ipaddress", "clientip", "sourceip", "srcip", "remoteip", "remoteaddr", "src", "ipv4"}, {"ip"}},
+        {"user_agent", {"useragent", "ua", "agent", "httpuseragent"}, {}},
+        {"app", {"app", "application", "service", "appname", "product", "workload", "cloudapp"}, {"app", "application"}},
+        {"action_type", {"action", "actiontype", "operation", "event", "eventname", "activity", "method", "verb", "what"},
+         {"operation", "action"}},
+        {"activity_type", {"activitytype", "category", "eventcategory", "eventtype", "type"}, {}},
+        {"description", {"description", "message", "details", "summary", "msg", "text", "activitydescription"},
+         {"description", "message"}},
+        {"country", {"country", "countrycode", "location", "geo", "countryorregion"}, {"country"}},
+        {"city", {"city", "town"}, {"city"}},
+        {"isp", {"isp", "organization", "org", "asn", "registeredisp", "provider"}, {"isp"}},
+        {"result", {"result", "status", "outcome", "success"}, {"result", "status"}},
+        {"objects", {"object", "objects", "target", "targets", "file", "filename", "resource", "item", "objectname"}, {}},
+        {"browser", {"browser"}, {}},
+        {"os", {"os", "operatingsystem", "platform", "osplatform"}, {}},
+        {"device_type", {"devicetype", "device"}, {}},
+        {"ip_category", {"ipcategory"}, {}},
+        {"ip_tags", {"iptags", "tags"}, {}},
+        {"ua_tags", {"useragenttags"}, {}},
+        {"admin", {"admin", "isadmin", "administrative", "isadminoperation"}, {}},
+        {"impersonated", {"impersonated", "isimpersonated"}, {}},
+    };
+    return aliases;
+}
+
+// "createdAt" -> created, at; "Client IP" -> client, ip.
+std::vector<std::string> header_words(std::string_view header) {
+    std::vector<std::string> words;
+    std::string word;
+    auto flush = [&] {
+        if (!word.empty()) words.push_back(to_lower(word));
+        word.clear();
+    };
+    for (size_t i = 0; i < header.size(); ++i) {
+        const auto c = static_cast<unsigned char>(header[i]);
+        if (!std::isalnum(c)) { flush(); continue; }
+        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(header[i - 1]))) flush();
+        word += static_cast<char>(c);
+    }
+    flush();
+    return words;
+}
+
+template <typename Test>
+bool most_samples(const std::vector<std::vector<std::string>>& samples, size_t column, Test test) {
+    size_t seen = 0, passed = 0;
+    for (const auto& row : samples) {
+        if (column >= row.size() || trim(row[column]).empty()) continue;
+        ++seen;
+        passed += test(trim(row[column]));
+    }
+    return seen > 0 && passed * 5 >= seen * 4; // 80 %
+}
+
+bool looks_like_time(std::string_view v) { return parse_timestamp(v).has_value(); }
+bool looks_like_ip(std::string_view v) { return parse_ip(normalize_ip_text(v)).has_value(); }
+bool looks_like_upn(std::string_view v) { return v.find('@') != std::string_view::npos && v.find(' ') == std::string_view::npos; }
+
+class GenericTableFormat final : public TableFormat {
+public:
+    // `used`: (canonical field, column index, column name), in canonical field order.
+    struct Assignment {
+        std::string field;
+        int column;
+        std::string column_name;
+    };
+
+    GenericTableFormat(std::vector<Assignment> assignments, TableSyntax syntax)
+        : assignments_(std::move(assignments)), syntax_(syntax) {}
+
+    std::string_view name() const override { return syntax_ == TableSyntax::Csv ? "Generic CSV" : "Generic JSON"; }
+
+    std::string mapping_json() const override {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+        w.StartObject();
+        for (const Assignment& a : assignments_) {
+            w.Key(a.field.c_str(), static_cast<rapidjson::SizeType>(a.field.size()));
+            w.String(a.column_name.c_str(), static_cast<rapidjson::SizeType>(a.column_name.size()));
+        }
+        w.EndObject();
+        return std::string(buffer.GetString(), buffer.GetSize());
+    }
+
+    void map_row(std::span<const std::string_view> row, Activity& a, RecordOutcome& outcome) override {
+        for (const Assignment& assignment : assignments_) {
+            const std::string_view v = cell(row, assignment.column);
+            if (assignment.field == "time") {
+                auto time = parse_timestamp(v);
+                if (!time) return outcome.reject("unreadable time '" + std::string(v.substr(0, 60)) + "'");
+                a.time_ms = *time;
+            } else {
+                assign(a, assignment.field, v);
+            }
+        }
+        if (!a.activity_type.empty() || a.action_type.empty()) return;
+        a.activity_type = activity_type_for_operation(a.action_type);
+    }
+
+private:
+    static void assign(Activity& a, std::string_view field, std::string_view v) {
+        if (field == "id") a.id = v;
+        else if (field == "app") a.app = v;
+        else if (field == "activity_type") {
+            std::string_view type = activity_type_for_operation(v);
+            a.activity_type = type.empty() ? v : type;
+        } else if (field == "action_type") a.action_type = v;
+        else if (field == "description") a.description = v;
+        else if (field == "user") a.user = v;
+        else if (field == "ip") a.ip = normalize_ip_text(v);
+        else if (field == "ip_category") a.ip_category = v;
+        else if (field == "ip_tags") a.ip_tags = split_list(v);
+        else if (field == "country") {
+            std::string code = country_code(v);
+            a.country = code.empty() ? parse_location_text(v).country : code;
+        } else if (field == "city") a.city = v;
+        else if (field == "isp") a.isp = v;
+        else if (field == "user_agent") a.user_agent = v;
+        else if (field == "ua_tags") a.ua_tags = split_list(v);
+        else if (field == "device_type") {
+            std::string_view type = normalize_device_type(v);
+            a.device_type = type.empty() ? v : type;
+        } else if (field == "browser") a.browser = v;
+        else if (field == "os") a.os = v;
+        else if (field == "objects") a.objects = split_list(v);
+        else if (field == "admin") a.admin = parse_flag(v).value_or(false);
+        else if (field == "impersonated") a.impersonated = parse_flag(v).value_or(false);
+        else if (field == "result") {
+            std::string_view result = normalize_result(v);
+            a.result = result.empty() ? v : result;
+        } else if (field == "matched_policies") a.matched_policies = split_list(v);
+        else if (field == "user_domain") a.user_domain = v;
+    }
+
+    std::vector<Assignment> assignments_;
+    TableSyntax syntax_;
+};
+
+std::vector<GenericTableFormat::Assignment> in_canonical_order(std::vector<GenericTableFormat::Assignment> list) {
+    std::vector<GenericTableFormat::Assignment> ordered;
+    for (const FieldInfo& f : canonical_fields())
+        for (auto& a : list)
+            if (a.field == f.name) ordered.push_back(a);
+    return ordered;
+}
+
+} // namespace
+
+std::unique_ptr<TableFormat> make_guessed_table_format(const TableColumns& columns,
+                                                       const std::vector<std::vector<std::string>>& samples,
+                                                       TableSyntax syntax, std::string& why) {
+    const size_t n = columns.size();
+    std::vector<bool> used(n, false);
+    std::vector<GenericTableFormat::Assignment> assignments;
+    auto assign = [&](std::string_view field, size_t column) {
+        used[column] = true;
+        assignments.push_back({std::string(field), static_cast<int>(column), columns.names()[column]});
+    };
+    auto has = [&](std::string_view field) {
+        for (const auto& a : assignments)
+            if (a.field == field) return true;
+        return false;
+    };
+    for (const FieldAliases& aliases : field_aliases()) {
+        for (size_t c = 0; c < n && !has(aliases.field); ++c) {
+            if (used[c]) continue;
+            const std::string key = header_key(columns.names()[c]);
+            bool named = std::find(aliases.whole_names.begin(), aliases.whole_names.end(), std::string_view(key)) != aliases.whole_names.end();
+            if (!named) {
+                for (const std::string& word : header_words(columns.names()[c]))
+                    if (std::find(aliases.words.begin(), aliases.words.end(), std::string_view(word)) != aliases.words.end()) named = true;
+            }
+            // A name is only believed for time when the values agree (samples permitting).
+            if (named && aliases.field == "time" && !samples.empty() && !most_samples(samples, c, looks_like_time)) named = false;
+            if (named) assign(aliases.field, c);
+        }
+    }
+    const std::pair<std::string_view, bool (*)(std::string_view)> by_value[] = {
+        {"time", looks_like_time}, {"ip", looks_like_ip}, {"user", looks_like_upn}};
+    for (const auto& [field, test] : by_value) {
+        for (size_t c = 0; c < n && !has(field); ++c)
+            if (!used[c] && most_samples(samples, c, test)) assign(field, c);
+    }
+    if (!has("time")) {
+        why = "the columns match no known export and none holds dates or times (header:";
+        for (const std::string& name : columns.names()) why += " '" + name + "'";
+        why += ")";
+        return nullptr;
+    }
+    return std::make_unique<GenericTableFormat>(in_canonical_order(std::move(assignments)), syntax);
+}
+
+std::unique_ptr<TableFormat> make_mapped_table_format(const TableColumns& columns, const ColumnMapping& mapping,
+                                                      TableSyntax syntax, std::string& why) {
+    std::vector<GenericTableFormat::Assignment> assignments;
+    for (const auto& [field, column_name] : mapping) {
+        if (column_name.empty()) continue;
+        if (!find_field(field) || field == "source" || field == "file") {
+            why = "'" + field + "' is not a field a column can be mapped to";
+            return nullptr;
+        }
+        const int column = columns.find_exact(column_name);
+        if (column < 0) {
+            why = "the file has no column '" + column_name + "' (for " + field + ")";
+            return nullptr;
+        }
+        assignments.push_back({field, column, columns.names()[static_cast<size_t>(column)]});
+    }
+    bool has_time = false;
+    for (const auto& a : assignments) has_time = has_time || a.field == "time";
+    if (!has_time) {
+        why = "no column is mapped to time";
+        return nullptr;
+    }
+    return std::make_unique<GenericTableFormat>(in_canonical_order(std::move(assignments)), syntax);
+}
+
+} // namespace sightline

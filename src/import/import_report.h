@@ -1,0 +1,41 @@
+// What one file's import produced: counts, the detected format, the column mapping used, and
+// the problems found (with where in the file), as the `load` call and the CLI report them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sightline {
+
+struct ImportIssue {
+    int64_t line = 0;        // 1-based line of the record in the file, 0 when not known
+    int64_t byte_offset = 0; // offset of the record in the (decoded UTF-8) text, after any BOM
+    std::string message;
+};
+
+struct FileImportReport {
+    std::string name, format;        // format: "" until detected; "unknown" if none
+    int64_t rows = 0;                // activities added to the store
+    int64_t repaired = 0;            // rows kept after fixing their shape (unquoted commas, ragged rows)
+    int64_t skipped = 0;             // records that could not be read (no time, bad JSON, ...)
+    int64_t duplicates = 0;          // records whose id was already loaded
+    std::string mapping_json;        // guessed/used column mapping (generic CSV/JSONL), else ""
+    std::vector<ImportIssue> errors; // the first issues (capped), with file line / byte offset
+    int64_t issue_count = 0;         // all issues, including those beyond the cap
+    std::string fatal_error;         // whole file unreadable: empty, binary, unknown format, ...
+    int64_t bytes = 0;               // bytes consumed so far (progress)
+};
+
+// One mapping entry: canonical field name -> the file's column (header name or JSON key).
+using ColumnMapping = std::vector<std::pair<std::string, std::string>>;
+
+struct ImportOptions {
+    // When set, the file is read as a plain table (CSV or JSON Lines) with this mapping instead
+    // of detecting its format; the UI's mapping dialog passes what the analyst chose.
+    ColumnMapping explicit_mapping;
+    size_t max_reported_issues = 100;
+};
+
+} // namespace sightline

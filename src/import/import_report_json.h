@@ -1,0 +1,22 @@
+// The JSON form of import reports, shaped like the `load` call's result (shared/AUTOMATION.md):
+// {"files": [{name, format, rows, repaired, skipped, duplicates, mapping, errors, ...}], "total"}.
+#pragma once
+
+#include "import/import_report.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sightline {
+
+// One file's report as an object; `mapping` is the mapping object or null, `error` only
+// appears for a fatal error.
+void write_file_report_json(rapidjson::Writer<rapidjson::StringBuffer>& writer, const FileImportReport& report);
+
+std::string import_reports_to_json(const std::vector<FileImportReport>& reports, int64_t total);
+
+} // namespace sightline

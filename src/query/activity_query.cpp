@@ -1,0 +1,109 @@
+#include "query/activity_query.h"
+
+#include "filter/filter_sql.h"
+#include "model/canonical_fields.h"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace sightline {
+namespace {
+
+SqlFragment where_clause(const ActivityStore& store, const ActivityFilter& filter) {
+    FilterContext context;
+    context.newest_time_ms = store.newest_time_ms();
+    return compile_filter_to_sql(filter, context);
+}
+
+std::string order_by(const std::vector<SortKey>& sort) {
+    std::string sql;
+    for (const SortKey& key : sort) {
+        auto field = find_field(key.field);
+        if (!field) throw std::invalid_argument("unknown sort field \"" + key.field + "\"");
+        if (field->kind == FieldKind::List)
+            throw std::invalid_argument("cannot sort by the list field \"" + key.field + "\"");
+        sql += sql.empty() ? " ORDER BY " : ", ";
+        sql += "a.";
+        sql += field->name;
+        sql += key.descending ? " DESC" : " ASC";
+    }
+    return sql.empty() ? " ORDER BY a.time DESC, a.rowid DESC" : sql + ", a.rowid DESC";
+}
+
+std::vector<int64_t> select_rowids(const ActivityStore& store, const SqlFragment& where,
+                                   const std::vector<SortKey>& sort, int64_t offset, int64_t limit) {
+    std::string sql = "SELECT a.rowid FROM activities a WHERE " + where.sql + order_by(sort) + " LIMIT ? OFFSET ?";
+    std::vector<SqlValue> params = where.params;
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    Statement st = prepare(store.db(), sql);
+    bind_all(st.get(), params);
+    std::vector<int64_t> rowids;
+    while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
+    return rowids;
+}
+
+int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
+    Statement st = prepare(store.db(), "SELECT count(*) FROM activities a WHERE " + where.sql);
+    bind_all(st.get(), where.params);
+    step_row(store.db(), st.get());
+    return sqlite3_column_int64(st.get(), 0);
+}
+
+} // namespace
+
+std::vector<SortKey> default_sort() { return {{"time", true}}; }
+
+QueryResult run_query(const ActivityStore& store, const QuerySpec& spec) {
+    SqlFragment where = where_clause(store, spec.filter);
+    QueryResult result;
+    result.total = count_where(store, where);
+    std::vector<int64_t> rowids = select_rowids(store, where, spec.sort, spec.offset, spec.limit);
+    result.rows = store.read(rowids);
+    return result;
+}
+
+int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter) {
+    return count_where(store, where_clause(store, filter));
+}
+
+std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
+                                     const std::vector<SortKey>& sort) {
+    return select_rowids(store, where_clause(store, filter), sort, 0, -1);
+}
+
+std::vector<ValueCount> count_values(const ActivityStore& store, std::string_view field_name,
+                                     const ActivityFilter& filter, int64_t limit) {
+    auto field = find_field(field_name);
+    if (!field) throw std::invalid_argument("unknown field \"" + std::string(field_name) + "\"");
+    SqlFragment where = where_clause(store, filter);
+    std::string column = "a." + std::string(field->name);
+    std::string sql;
+    switch (field->kind) {
+    case FieldKind::Text:
+        sql = "SELECT " + column + ", count(*) AS n FROM activities a WHERE (" + where.sql + ") AND " + column +
+              " <> '' GROUP BY 1";
+        break;
+    case FieldKind::Bool:
+        sql = "SELECT CASE WHEN " + column + " THEN 'true' ELSE 'false' END, count(*) AS n FROM activities a WHERE " +
+              where.sql + " GROUP BY 1";
+        break;
+    case FieldKind::List:
+        sql = "SELECT t.value, count(*) AS n FROM " + list_table_name(field->name) +
+              " t JOIN activities a ON a.rowid = t.activity WHERE " + where.sql + " GROUP BY 1";
+        break;
+    case FieldKind::Time:
+        throw std::invalid_argument("value counts are not available for time; filter by a date range instead");
+    }
+    sql += " ORDER BY n DESC, 1 ASC LIMIT ?";
+    std::vector<SqlValue> params = where.params;
+    params.emplace_back(limit);
+    Statement st = prepare(store.db(), sql);
+    bind_all(st.get(), params);
+    std::vector<ValueCount> out;
+    while (step_row(store.db(), st.get())) out.push_back({column_text(st.get(), 0), sqlite3_column_int64(st.get(), 1)});
+    return out;
+}
+
+} // namespace sightline

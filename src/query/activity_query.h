@@ -1,0 +1,50 @@
+// Reading the store through a filter: counting, paging, listing row ids for the virtual table,
+// and value counts (facets). All SQL here is built from canonical field names and the filter
+// compiler's parameterised fragments; no caller text reaches SQL.
+#pragma once
+
+#include "filter/activity_filter.h"
+#include "model/activity.h"
+#include "store/activity_store.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sightline {
+
+struct SortKey {
+    std::string field;       // a canonical field that is not a list
+    bool descending = true;
+};
+
+// Newest first, then by id so that equal times have a stable order.
+std::vector<SortKey> default_sort();
+
+struct QuerySpec {
+    ActivityFilter filter;
+    std::vector<SortKey> sort = default_sort();
+    int64_t offset = 0;
+    int64_t limit = 100;
+};
+
+struct QueryResult {
+    int64_t total = 0;
+    std::vector<Activity> rows;
+};
+
+struct ValueCount {
+    std::string value;
+    int64_t count = 0;
+};
+
+// Throws std::invalid_argument for a sort or values field that cannot be used.
+QueryResult run_query(const ActivityStore& store, const QuerySpec& spec);
+int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter);
+std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
+                                     const std::vector<SortKey>& sort);
+// Most frequent first; empty values are left out. Booleans count as "true"/"false".
+std::vector<ValueCount> count_values(const ActivityStore& store, std::string_view field,
+                                     const ActivityFilter& filter, int64_t limit);
+
+} // namespace sightline

@@ -1,0 +1,147 @@
+#include "query/timeline_histogram.h"
+
+#include "filter/filter_sql.h"
+#include "util/time_format.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+namespace sightline {
+namespace {
+
+constexpr int64_t kMinuteMs = 60'000;
+constexpr int64_t kHourMs = 60 * kMinuteMs;
+constexpr int64_t kDayMs = 24 * kHourMs;
+constexpr int64_t kWeekMs = 7 * kDayMs;
+// 1970-01-01 was a Thursday; weeks are counted from Monday 1970-01-05 as ISO 8601 does.
+constexpr int64_t kFirstMondayMs = 4 * kDayMs;
+
+int64_t floor_div(int64_t a, int64_t b) {
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+int64_t bucket_count(int64_t first_ms, int64_t last_ms, int64_t bucket_ms) {
+    return (align_to_bucket(last_ms, bucket_ms) - align_to_bucket(first_ms, bucket_ms)) / bucket_ms + 1;
+}
+
+std::optional<std::pair<int64_t, int64_t>> loaded_time_span(const ActivityStore& store) {
+    Statement st = prepare(store.db(), "SELECT min(time), max(time) FROM activities");
+    step_row(store.db(), st.get());
+    if (sqlite3_column_type(st.get(), 0) == SQLITE_NULL) return std::nullopt;
+    return std::pair{sqlite3_column_int64(st.get(), 0), sqlite3_column_int64(st.get(), 1)};
+}
+
+// Fills in unset ends from the loaded data; nullopt when an end is unset and nothing is loaded.
+std::optional<std::pair<int64_t, int64_t>> resolve_range(const ActivityStore& store, const TimelineRange& range) {
+    std::pair<int64_t, int64_t> span;
+    if (range.first_ms && range.last_ms) {
+        span = {*range.first_ms, *range.last_ms};
+    } else {
+        auto loaded = loaded_time_span(store);
+        if (!loaded) return std::nullopt;
+        span = {range.first_ms.value_or(loaded->first), range.last_ms.value_or(loaded->second)};
+    }
+    if (span.first > span.second) std::swap(span.first, span.second);
+    return span;
+}
+
+// Counts whole buckets (not just [first, last]) so the edge bars are as true as the inner ones.
+void count_into(const ActivityStore& store, const ActivityFilter& filter, TimelineHistogram& h) {
+    FilterContext context;
+    context.newest_time_ms = store.newest_time_ms();
+    SqlFragment where = compile_filter_to_sql(filter, context);
+    std::string sql = "SELECT (a.time - ?) / ?, count(*) FROM activities a WHERE a.time >= ? AND a.time < ? AND (" +
+                      where.sql + ") GROUP BY 1";
+    std::vector<SqlValue> params = {h.start_ms, h.bucket_ms, h.start_ms, h.end_ms()};
+    params.insert(params.end(), where.params.begin(), where.params.end());
+    Statement st = prepare(store.db(), sql);
+    bind_all(st.get(), params);
+    while (step_row(store.db(), st.get())) {
+        int64_t index = sqlite3_column_int64(st.get(), 0);
+        int64_t n = sqlite3_column_int64(st.get(), 1);
+        if (index < 0 || index >= static_cast<int64_t>(h.counts.size())) continue;
+        h.counts[static_cast<size_t>(index)] = n;
+        h.max_count = std::max(h.max_count, n);
+        h.total += n;
+    }
+}
+
+} // namespace
+
+const std::vector<int64_t>& timeline_bucket_sizes_ms() {
+    static const std::vector<int64_t> sizes = {kMinuteMs,   5 * kMinuteMs, 15 * kMinuteMs, kHourMs, 3 * kHourMs,
+                                               6 * kHourMs, 12 * kHourMs,  kDayMs,         kWeekMs};
+    return sizes;
+}
+
+int64_t align_to_bucket(int64_t time_ms, int64_t bucket_ms) {
+    // Widths of a week or more count from a Monday; shorter ones divide a day, so midnight works.
+    int64_t origin = bucket_ms % kWeekMs == 0 ? kFirstMondayMs : 0;
+    return origin + floor_div(time_ms - origin, bucket_ms) * bucket_ms;
+}
+
+int64_t choose_timeline_bucket_ms(int64_t first_ms, int64_t last_ms, int target_buckets) {
+    if (target_buckets < 1) throw std::invalid_argument("a timeline needs at least one bucket");
+    if (first_ms > last_ms) std::swap(first_ms, last_ms);
+    for (int64_t size : timeline_bucket_sizes_ms())
+        if (bucket_count(first_ms, last_ms, size) <= target_buckets) return size;
+    int64_t weeks = std::max<int64_t>(1, bucket_count(first_ms, last_ms, kWeekMs) / target_buckets);
+    while (bucket_count(first_ms, last_ms, weeks * kWeekMs) > target_buckets) ++weeks;
+    return weeks * kWeekMs;
+}
+
+TimelineHistogram build_timeline(const ActivityStore& store, const ActivityFilter& filter, TimelineRange range,
+                                 int target_buckets) {
+    if (target_buckets < 1) throw std::invalid_argument("a timeline needs at least one bucket");
+    TimelineHistogram h;
+    auto span = resolve_range(store, range);
+    if (!span) return h;
+    h.bucket_ms = choose_timeline_bucket_ms(span->first, span->second, target_buckets);
+    h.start_ms = align_to_bucket(span->first, h.bucket_ms);
+    h.counts.assign(static_cast<size_t>(bucket_count(span->first, span->second, h.bucket_ms)), 0);
+    count_into(store, filter, h);
+    return h;
+}
+
+std::optional<FilterCondition> timeline_span_condition(const TimelineHistogram& histogram, double from_px,
+                                                       double to_px, double plot_width_px) {
+    if (histogram.empty() || !(plot_width_px > 0)) return std::nullopt;
+    const int64_t n = static_cast<int64_t>(histogram.counts.size());
+    auto bucket_at = [&](double px) {
+        double fraction = std::clamp(px / plot_width_px, 0.0, 1.0);
+        return std::min<int64_t>(n - 1, static_cast<int64_t>(std::floor(fraction * static_cast<double>(n))));
+    };
+    int64_t first = bucket_at(std::min(from_px, to_px));
+    int64_t last = bucket_at(std::max(from_px, to_px));
+    FilterCondition c;
+    c.field = "time";
+    c.op = FilterOp::Between;
+    c.values = {format_iso8601_utc(histogram.bucket_start_ms(static_cast<size_t>(first))),
+                format_iso8601_utc(histogram.bucket_start_ms(static_cast<size_t>(last + 1)) - 1)};
+    return c;
+}
+
+ActivityFilter with_time_span(const ActivityFilter& filter, const FilterCondition& span) {
+    FilterNode span_node;
+    span_node.kind = FilterNode::Kind::Condition;
+    span_node.condition = span;
+    ActivityFilter out;
+    if (filter.root.kind != FilterNode::Kind::All) {
+        out.root.children = {filter.root, span_node};
+        return out;
+    }
+    for (const FilterNode& child : filter.root.children) {
+        bool is_span = child.kind == FilterNode::Kind::Condition && child.condition.field == "time" &&
+                       child.condition.op == FilterOp::Between;
+        if (!is_span) out.root.children.push_back(child);
+    }
+    out.root.children.push_back(std::move(span_node));
+    return out;
+}
+
+} // namespace sightline

@@ -1,0 +1,89 @@
+// The foundation's browser checks, for the static folder (served on 127.0.0.1) and for the
+// single-file page (opened from file://): the app starts, the demo data is in the store,
+// the automation API answers, the screen is drawn, nothing errs and nothing leaves the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startStaticServer } from './lib/static_server.mjs';
+import { launchBrowser, openWatchedPage, waitForReady, screenshot, luminanceSpread } from './lib/browser.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const WEB = path.join(ROOT, 'build', 'web');
+const SINGLE = path.join(ROOT, 'build', 'web-single', 'sightline.html');
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startStaticServer(WEB);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function checkDemoApp(url, shotName) {
+  const { page, context, problems } = await openWatchedPage(browser, url);
+  try {
+    await waitForReady(page);
+
+    const all = await page.evaluate(() => window.sightline.query({ limit: 5 }));
+    assert.ok(!all.error, all.error);
+    assert.ok(all.total >= 20000, `demo data has ${all.total} activities, want >= 20000`);
+    assert.equal(all.rows.length, 5);
+    const times = all.rows.map((r) => Date.parse(r.time));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'rows are newest first');
+    for (const field of ['id', 'time', 'app', 'activity_type', 'user', 'ip', 'country', 'source'])
+      assert.ok(field in all.rows[0], `row has ${field}`);
+    assert.equal(all.rows[0].source, 'Demo data');
+
+    const apps = await page.evaluate(() => window.sightline.values('app', { limit: 50 }));
+    const appNames = apps.map((v) => v.value);
+    for (const app of ['Office 365', 'Exchange Online', 'SharePoint Online', 'Microsoft Teams', 'Box', 'Salesforce', 'Amazon Web Services'])
+      assert.ok(appNames.includes(app), `values(app) lists ${app}`);
+    assert.equal(apps.reduce((s, v) => s + v.count, 0), all.total, 'app counts add up to the total');
+
+    const filter = { all: [{ field: 'activity_type', op: 'eq', values: ['Failed log on'] }] };
+    const failed = await page.evaluate((f) => window.sightline.query({ filter: f, limit: 3 }), filter);
+    assert.ok(failed.total > 0 && failed.total < all.total, `failed log-ons: ${failed.total}`);
+    assert.ok(failed.rows.every((r) => r.activity_type === 'Failed log on'));
+    const set = await page.evaluate((f) => window.sightline.setFilter(f), filter);
+    assert.equal(set.visible, failed.total, 'the activity log shows what query counts');
+    assert.deepEqual(await page.evaluate(() => window.sightline.getFilter()), filter);
+
+    const bad = await page.evaluate(() => window.sightline.query({ filter: { all: [{ field: 'nope', op: 'eq', values: ['x'] }] } }));
+    assert.match(bad.error, /nope/, 'bad filter gives an error naming the field');
+    assert.equal((await page.evaluate(() => window.sightline.status())).visible, failed.total, 'bad input changed nothing');
+
+    await page.evaluate(() => window.sightline.setFilter({ all: [] }));
+    await page.waitForTimeout(300); // let a few frames draw the full table
+    const png = await screenshot(page, shotName);
+    const spread = await luminanceSpread(browser, png);
+    assert.ok(spread > 12, `screenshot is not blank (luminance spread ${spread.toFixed(1)})`);
+
+    assert.deepEqual(problems.consoleErrors, [], 'no console errors');
+    assert.deepEqual(problems.foreignRequests, [], 'no request leaves the page');
+  } finally {
+    await context.close();
+  }
+}
+
+test('static folder served on 127.0.0.1: demo data, API, screenshot', () => checkDemoApp(server.url, 'static-demo'));
+
+test('single-file page from file://: demo data, API, screenshot', () => checkDemoApp(pathToFileURL(SINGLE).href, 'single-file-demo'));
+
+test('a page whose wasm cannot load shows a readable error, not a blank canvas', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await context.route('**/sightline.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.reload();
+    const error = await page.evaluate(() => window.sightline.ready.then(() => null, (e) => e.message));
+    assert.ok(error, 'ready rejects when the wasm is missing');
+    const overlay = await page.locator('#overlay').innerText();
+    assert.match(overlay, /could not|stopped/i);
+    await screenshot(page, 'wasm-missing');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,79 @@
+// Launches Debian's Chromium headless through playwright-core (no browser download), with
+// WebGL2 through SwiftShader, and watches a page for console errors and for any request
+// that leaves the page's own origin.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', 'screenshots');
+
+export async function launchBrowser() {
+  // playwright-core gives each launch a fresh, empty profile of its own.
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync'],
+  });
+}
+
+// Opens `url` in a new page and records what must never happen: console errors, uncaught
+// exceptions, and requests to anything but the page's own origin (or data:/blob: URLs).
+export async function openWatchedPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], foreignRequests: [] };
+  const own = new URL(url);
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => problems.consoleErrors.push('uncaught: ' + err.message));
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    const sameOrigin = own.protocol === 'file:' ? (u.protocol === 'file:' && u.pathname === own.pathname)
+      : u.origin === own.origin;
+    if (!sameOrigin && u.protocol !== 'data:' && u.protocol !== 'blob:') problems.foreignRequests.push(req.url());
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+export async function waitForReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.sightline && window.sightline.ready, null, { timeout });
+  await page.evaluate(() => window.sightline.ready);
+}
+
+// Screenshot to tests/browser/screenshots/<name>.png; returns the PNG bytes.
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+// Standard deviation of the screenshot's luminance, decoded by the browser itself in a blank
+// page: a blank or single-colour canvas scores near 0, a table of text well above 10.
+export async function luminanceSpread(browser, png) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let sum = 0, sumSq = 0;
+      const n = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const y = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+        sum += y;
+        sumSq += y * y;
+      }
+      const mean = sum / n;
+      return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+    }, png.toString('base64'));
+  } finally {
+    await page.close();
+  }
+}

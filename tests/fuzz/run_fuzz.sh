@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the importer fuzzer with clang++ (libFuzzer + AddressSanitizer) straight from the
+# sources and the SQLite amalgamation, then runs it for SECONDS (default 60) seeded with the
+# import fixtures. Usage: tests/fuzz/run_fuzz.sh [SECONDS]
+set -euo pipefail
+seconds="${1:-60}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+out="${SIGHTLINE_FUZZ_DIR:-$root/build/fuzz}"
+mkdir -p "$out/corpus"
+if [ ! -f "$out/sqlite3.o" ]; then
+    clang -O2 -w -c "$root/third_party/sqlite/sqlite3.c" -o "$out/sqlite3.o" \
+        -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_DEFAULT_MEMSTATUS=0 -DSQLITE_DQS=0 \
+        -DSQLITE_OMIT_DEPRECATED -DSQLITE_OMIT_SHARED_CACHE -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_MATH_FUNCTIONS
+fi
+# The importers and what they use: not the whole core, so others' work in progress cannot break the build.
+sources=("$root"/src/import/*.cpp "$root"/src/store/*.cpp "$root"/src/model/*.cpp "$root"/src/util/*.cpp)
+clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -DRAPIDJSON_HAS_STDSTRING=1 -I"$root/src" -isystem "$root/third_party/sqlite" \
+    "$root/tests/fuzz/import_fuzzer.cpp" "${sources[@]}" "$out/sqlite3.o" -o "$out/import_fuzzer"
+cp -n "$root"/tests/fixtures/import/* "$out/corpus/" 2>/dev/null || true
+"$out/import_fuzzer" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1

@@ -1,0 +1,122 @@
+// The automation API in the core: the same calls the page's window.sightline makes.
+#include "api/automation_api.h"
+#include "app/app_model.h"
+
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
+using namespace sightline;
+
+namespace {
+
+rapidjson::Document parse(const std::string& json) {
+    rapidjson::Document d;
+    d.Parse(json.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    return d;
+}
+
+Activity make_activity(std::string id, int64_t time_ms, std::string user, std::string type) {
+    Activity a;
+    a.id = std::move(id);
+    a.time_ms = time_ms;
+    a.user = std::move(user);
+    a.activity_type = std::move(type);
+    a.app = "Box";
+    a.ip_tags = {"Corporate network"};
+    return a;
+}
+
+struct Fixture {
+    AppModel model;
+    AutomationApi api{model};
+    Fixture() {
+        ActivityWriter writer(model.store());
+        writer.insert(make_activity("a1", 1000, "ann@contoso.example", "Log on"));
+        writer.insert(make_activity("a2", 3000, "bob@contoso.example", "Download file"));
+        writer.insert(make_activity("a3", 2000, "ann@contoso.example", "Download file"));
+        writer.commit();
+        model.data_changed();
+    }
+};
+
+} // namespace
+
+TEST_CASE("query returns the total and the rows newest first") {
+    Fixture f;
+    auto d = parse(f.api.call("query", R"([{"limit": 2}])"));
+    CHECK(d["total"].GetInt64() == 3);
+    REQUIRE(d["rows"].Size() == 2);
+    CHECK(std::string(d["rows"][0]["id"].GetString()) == "a2");
+    CHECK(std::string(d["rows"][1]["id"].GetString()) == "a3");
+    CHECK(std::string(d["rows"][0]["time"].GetString()) == "1970-01-01T00:00:03.000Z");
+    CHECK(d["rows"][0]["ip_tags"][0].GetString() == std::string("Corporate network"));
+}
+
+TEST_CASE("query honours filter, sort, offset") {
+    Fixture f;
+    auto d = parse(f.api.call("query", R"([{"filter": {"all": [{"field": "user", "op": "eq", "values": ["ann@contoso.example"]}]},
+                                            "sort": [{"field": "time", "dir": "asc"}], "offset": 1}])"));
+    CHECK(d["total"].GetInt64() == 2);
+    REQUIRE(d["rows"].Size() == 1);
+    CHECK(std::string(d["rows"][0]["id"].GetString()) == "a3");
+}
+
+TEST_CASE("values counts most frequent first") {
+    Fixture f;
+    auto d = parse(f.api.call("values", R"(["activity_type"])"));
+    REQUIRE(d.Size() == 2);
+    CHECK(std::string(d[0]["value"].GetString()) == "Download file");
+    CHECK(d[0]["count"].GetInt64() == 2);
+    auto tags = parse(f.api.call("values", R"(["ip_tags", {"limit": 5}])"));
+    CHECK(tags[0]["count"].GetInt64() == 3);
+}
+
+TEST_CASE("setFilter changes the activity log; getFilter reads it back") {
+    Fixture f;
+    auto d = parse(f.api.call("setFilter", R"([{"all": [{"field": "activity_type", "op": "eq", "values": ["Download file"]}]}])"));
+    CHECK(d["visible"].GetInt64() == 2);
+    CHECK(f.model.view().size() == 2);
+    auto back = parse(f.api.call("getFilter", "[]"));
+    CHECK(back["all"][0]["field"].GetString() == std::string("activity_type"));
+}
+
+TEST_CASE("bad input answers an error and changes nothing") {
+    Fixture f;
+    f.api.call("setFilter", R"([{"all": [{"field": "user", "op": "eq", "values": ["bob@contoso.example"]}]}])");
+    for (auto [method, args] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"query", R"([{"filter": {"all": [{"field": "nope", "op": "eq", "values": ["x"]}]}}])"},
+             {"query", R"([{"limit": -1}])"},
+             {"query", R"([{"sort": [{"field": "ip_tags"}]}])"},
+             {"values", R"(["time"])"},
+             {"values", R"([])"},
+             {"setFilter", R"([{"all": [{"field": "user", "op": "bogus", "values": []}]}])"},
+             {"nosuchcall", "[]"},
+             {"query", "not json"},
+         }) {
+        CAPTURE(method);
+        CAPTURE(args);
+        auto d = parse(f.api.call(method, args));
+        REQUIRE(d.IsObject());
+        CHECK(d.HasMember("error"));
+    }
+    CHECK(f.model.view().size() == 1);
+    CHECK(f.model.total_activities() == 3);
+}
+
+TEST_CASE("activity returns every field and the raw record") {
+    Fixture f;
+    auto d = parse(f.api.call("activity", R"(["a1"])"));
+    CHECK(d["user"].GetString() == std::string("ann@contoso.example"));
+    CHECK(d.HasMember("raw"));
+    CHECK(parse(f.api.call("activity", R"(["missing"])")).HasMember("error"));
+}
+
+TEST_CASE("clear removes activities and keeps the filter") {
+    Fixture f;
+    f.api.call("setFilter", R"([{"all": [{"field": "app", "op": "eq", "values": ["Box"]}]}])");
+    f.api.call("clear", "[]");
+    CHECK(f.model.total_activities() == 0);
+    CHECK(f.model.view().size() == 0);
+    CHECK_FALSE(f.model.filter().empty());
+}

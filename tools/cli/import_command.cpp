@@ -1,0 +1,128 @@
+#include "import_command.h"
+
+#include "api/activity_json.h"
+#include "import/file_importer.h"
+#include "import/import_report_json.h"
+#include "store/activity_store.h"
+#include "store/sqlite_handle.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace sightline::cli {
+namespace {
+
+constexpr size_t kChunkBytes = 1 << 20; // what the page reads per File.slice()
+
+struct ImportArgs {
+    std::vector<std::string> files;
+    std::string jsonl_path;
+    bool stats = false;
+};
+
+bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--jsonl") {
+            if (i + 1 >= args.size()) return false;
+            out.jsonl_path = args[++i];
+        } else if (args[i] == "--stats") {
+            out.stats = true;
+        } else if (args[i].rfind("--", 0) == 0) {
+            return false;
+        } else {
+            out.files.push_back(args[i]);
+        }
+    }
+    return !out.files.empty();
+}
+
+std::string base_name(const std::string& path) {
+    const size_t slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// One file in its own transaction: a file that cannot be read leaves the store as it was.
+FileImportReport import_file(const std::string& path, ActivityStore& store) {
+    ActivityWriter writer(store);
+    FileImporter importer(base_name(path), writer);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        FileImportReport report;
+        report.name = base_name(path);
+        report.format = "unknown";
+        report.fatal_error = "cannot open file";
+        report.errors.push_back({0, 0, report.fatal_error});
+        report.issue_count = 1;
+        return report;
+    }
+    std::vector<uint8_t> chunk(kChunkBytes);
+    while (in) {
+        in.read(reinterpret_cast<char*>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<size_t>(in.gcount());
+        if (got == 0) break;
+        importer.feed(std::span<const uint8_t>(chunk.data(), got));
+    }
+    importer.finish();
+    if (!importer.failed()) writer.commit();
+    return importer.report();
+}
+
+void write_jsonl(ActivityStore& store, const std::string& path) {
+    std::ofstream out(path, std::ios::binary);
+    Statement st = prepare(store.db(), "SELECT rowid FROM activities ORDER BY time, id");
+    std::vector<int64_t> rowids;
+    while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
+    constexpr size_t kBatch = 500;
+    for (size_t i = 0; i < rowids.size(); i += kBatch) {
+        const size_t n = std::min(kBatch, rowids.size() - i);
+        for (const Activity& a : store.read(std::span<const int64_t>(rowids.data() + i, n), true))
+            out << activity_to_json(a, true) << '\n';
+    }
+}
+
+std::string pretty(const std::string& json) {
+    rapidjson::Document doc;
+    doc.Parse(json.c_str());
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+    writer.SetIndent(' ', 2);
+    doc.Accept(writer);
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+} // namespace
+
+int run_import_command(const std::vector<std::string>& args) {
+    ImportArgs parsed;
+    if (!parse_args(args, parsed)) {
+        std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n";
+        return 2;
+    }
+    ActivityStore store;
+    std::vector<FileImportReport> reports;
+    bool any_fatal = false;
+    const auto start = std::chrono::steady_clock::now();
+    for (const std::string& path : parsed.files) {
+        reports.push_back(import_file(path, store));
+        any_fatal = any_fatal || !reports.back().fatal_error.empty();
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << pretty(import_reports_to_json(reports, store.count())) << '\n';
+    if (parsed.stats) {
+        int64_t rows = 0, bytes = 0;
+        for (const FileImportReport& r : reports) rows += r.rows + r.duplicates, bytes += r.bytes;
+        std::fprintf(stderr, "imported %lld rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s\n",
+                     static_cast<long long>(rows), bytes / 1e6, seconds, rows / seconds, bytes / 1e6 / seconds);
+    }
+    if (!parsed.jsonl_path.empty()) write_jsonl(store, parsed.jsonl_path);
+    return any_fatal ? 1 : 0;
+}
+
+} // namespace sightline::cli

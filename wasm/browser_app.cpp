@@ -1,0 +1,91 @@
+#include "browser_app.h"
+
+#include "theme.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace sightline {
+
+BrowserApp* BrowserApp::instance_ = nullptr;
+
+// Where wasm/CMakeLists.txt embeds the UI font.
+constexpr const char* kUiFontPath = "/fonts/ui.otf";
+
+BrowserApp::BrowserApp() { instance_ = this; }
+
+bool BrowserApp::start() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "Sightline: GLFW could not start\n");
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3); // WebGL2
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    window_ = glfwCreateWindow(1280, 800, "Sightline", nullptr, nullptr);
+    if (!window_) {
+        std::fprintf(stderr, "Sightline: WebGL2 is not available in this browser\n");
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr; // layout is not persisted through a file system
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    model_.load_demo_data();
+    sync_canvas_size();
+    return true;
+}
+
+void BrowserApp::sync_canvas_size() {
+    // Emscripten's GLFW ignores devicePixelRatio: size the backing store in device pixels
+    // ourselves. Its mouse coordinates are already scaled to the backing store, so ImGui
+    // works in device pixels throughout and the theme scales fonts and spacing instead.
+    double css_width = 0, css_height = 0;
+    emscripten_get_element_css_size("#canvas", &css_width, &css_height);
+    float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    int width = static_cast<int>(std::lround(css_width * ratio));
+    int height = static_cast<int>(std::lround(css_height * ratio));
+    int current_width = 0, current_height = 0;
+    glfwGetWindowSize(window_, &current_width, &current_height);
+    if (width > 0 && height > 0 && (width != current_width || height != current_height))
+        glfwSetWindowSize(window_, width, height);
+    if (ratio != pixel_ratio_) {
+        pixel_ratio_ = ratio;
+        apply_theme(ratio, kUiFontPath);
+        ImGui_ImplOpenGL3_DestroyDeviceObjects(); // the next NewFrame rebuilds them, font atlas included
+    }
+}
+
+void BrowserApp::frame() {
+    sync_canvas_size();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui_.draw();
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.11f, 0.12f, 0.14f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (!announced_ready_) {
+        announced_ready_ = true;
+        EM_ASM({ if (Module.sightlineBecameReady) Module.sightlineBecameReady(); });
+    }
+}
+
+} // namespace sightline

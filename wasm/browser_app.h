@@ -1,0 +1,38 @@
+// The application as it runs in the page: GLFW window, ImGui backends, the model, the UI and
+// the automation API, and the per-frame work (canvas size, pixel ratio, drawing).
+#pragma once
+
+#include "api/automation_api.h"
+#include "app/app_model.h"
+#include "browser_platform.h"
+#include "sightline_ui.h"
+
+struct GLFWwindow;
+
+namespace sightline {
+
+class BrowserApp {
+public:
+    BrowserApp();
+    bool start();
+    void frame();
+
+    AppModel& model() { return model_; }
+    AutomationApi& api() { return api_; }
+
+    static BrowserApp* instance() { return instance_; }
+
+private:
+    void sync_canvas_size();
+
+    static BrowserApp* instance_;
+    AppModel model_;
+    AutomationApi api_{model_};
+    BrowserPlatform platform_;
+    SightlineUi ui_{model_, platform_};
+    GLFWwindow* window_ = nullptr;
+    float pixel_ratio_ = 0.0f;
+    bool announced_ready_ = false;
+};
+
+} // namespace sightline

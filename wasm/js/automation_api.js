@@ -1,0 +1,36 @@
+// window.sightline: the page's automation API (shared/AUTOMATION.md), installed by the wasm
+// module as --post-js. Every call returns a Promise and never throws: bad input resolves with
+// {error: "..."}. The work itself is done by the core's AutomationApi through sl_api_call.
+(function installAutomationApi(module) {
+  'use strict';
+  const api = globalThis.sightline = globalThis.sightline || {};
+
+  function callCore(method, args) {
+    try {
+      const json = module.ccall('sl_api_call', 'string', ['string', 'string'],
+                                [method, JSON.stringify(args.map((a) => (a === undefined ? null : a)))]);
+      return JSON.parse(json);
+    } catch (e) {
+      return { error: 'internal error: ' + (e && e.message ? e.message : String(e)) };
+    }
+  }
+  // Calls run after the current task so that a caller's await never sees a half-drawn frame.
+  const method = (name) => (...args) => Promise.resolve().then(() => callCore(name, args));
+
+  api.query = method('query');
+  api.values = method('values');
+  api.setFilter = method('setFilter');
+  api.getFilter = method('getFilter');
+  api.clear = method('clear');
+  api.activity = method('activity');
+  api.status = method('status');
+
+  // Test hook: where a named widget was drawn, in CSS pixels relative to the canvas, so tests
+  // can click real pixels. Names: "menu:File", "header:User", ... (imgui_ui/item_locator.h).
+  api.itemRect = (name) => Promise.resolve().then(() =>
+    JSON.parse(module.ccall('sl_item_rect', 'string', ['string'], [String(name)])));
+
+  // The page's boot script (shell/boot.js) passes these in the module's settings.
+  module.sightlineBecameReady = () => module.onSightlineReady && module.onSightlineReady();
+  module.sightlineFailed = (message) => module.onSightlineFailed && module.onSightlineFailed(message);
+})(Module);

@@ -1,0 +1,114 @@
+// The C functions the page's JavaScript calls (see wasm/js/automation_api.js). Each hands
+// JSON text to the core's AutomationApi; strings returned stay valid until the next call.
+#include "api/import_report_json.h"
+#include "api/activity_json.h"
+#include "browser_app.h"
+#include "item_locator.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdio>
+
+#include <cstdint>
+#include <exception>
+#include <span>
+#include <string>
+
+namespace {
+
+std::string g_last_result;
+
+} // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arguments_json) {
+    g_last_result = sightline::BrowserApp::instance()->api().call(method, arguments_json);
+    return g_last_result.c_str();
+}
+
+} // extern "C"
+
+// --- Importing (driven by wasm/js/file_loading.js) ------------------------------------------
+namespace {
+
+sightline::AppModel& model() { return sightline::BrowserApp::instance()->model(); }
+std::string g_import_error;
+
+// Runs an import step; a failure (an exception from the store) cancels the batch and is
+// reported by sl_import_finish.
+template <typename Step>
+bool guarded(Step step) {
+    try {
+        step();
+        return true;
+    } catch (const std::exception& e) {
+        g_import_error = e.what();
+        model().cancel_import();
+        return false;
+    }
+}
+
+} // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int sl_import_begin(int file_count, double bytes_total) {
+    g_import_error.clear();
+    return guarded([&] { model().begin_import(file_count, static_cast<int64_t>(bytes_total)); }) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name) {
+    guarded([&] { model().import_file_begin(name); });
+}
+
+// Returns 1 to go on, 0 when the analyst asked to cancel or the import failed.
+EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
+    if (model().import_cancel_requested() || !model().import_job()) return 0;
+    bool ok = guarded([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); });
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void sl_import_file_end() {
+    guarded([&] { model().import_file_end(); });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sl_import_finish() {
+    if (!g_import_error.empty() || !model().import_job()) {
+        std::string message = g_import_error.empty() ? "the import was cancelled" : g_import_error;
+        g_last_result = R"({"error":)" + sightline::json_string(message) + "}";
+        return g_last_result.c_str();
+    }
+    if (!guarded([&] { model().finish_import(); })) {
+        g_last_result = R"({"error":)" + sightline::json_string(g_import_error) + "}";
+        return g_last_result.c_str();
+    }
+    g_last_result = sightline::import_result_to_json(model().last_import_reports(), model().total_activities(),
+                                                     model().last_import_replaced_demo());
+    return g_last_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void sl_import_cancel() { model().cancel_import(); }
+
+} // extern "C"
+
+// --- Test hooks -------------------------------------------------------------------------------
+extern "C" {
+
+// {x, y, width, height} of a named widget in CSS pixels, or {"error"} when it was not drawn.
+EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {
+    auto rect = sightline::find_item(name);
+    if (!rect) {
+        g_last_result = R"({"error":)" + sightline::json_string(std::string("no item named ") + name) + "}";
+        return g_last_result.c_str();
+    }
+    double ratio = emscripten_get_device_pixel_ratio();
+    char buf[160];
+    std::snprintf(buf, sizeof buf, R"({"x":%.1f,"y":%.1f,"width":%.1f,"height":%.1f})", rect->x / ratio,
+                  rect->y / ratio, rect->width / ratio, rect->height / ratio);
+    g_last_result = buf;
+    return g_last_result.c_str();
+}
+
+} // extern "C"

@@ -52,7 +52,14 @@
         resolveReady();
       },
       onSightlineFailed(message) { fail('Sightline could not start', message); },
-      onAbort(what) { fail('Sightline stopped', String(what)); },
+      onAbort(what) {
+        const detail = String(what);
+        if (/wasm/i.test(detail)) {
+          fail('Sightline could not be loaded', 'The file sightline.wasm is missing or could not be read. Serve the whole folder, or open the single-file sightline.html.\n\n(' + detail + ')');
+        } else {
+          fail('Sightline stopped', 'An internal error stopped the app. Reload the page to start again.\n\n(' + detail + ')');
+        }
+      },
     }).catch((e) => fail('Sightline could not be loaded', (e && e.message) || String(e)));
   }
 

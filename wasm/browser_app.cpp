@@ -22,6 +22,23 @@ constexpr const char* kUiFontPath = "/fonts/ui.otf";
 
 BrowserApp::BrowserApp() { instance_ = this; }
 
+namespace {
+
+// Installed before ImGui's own GLFW callbacks, which chain to them: any input wakes the
+// frame loop, which otherwise sleeps while nothing changes (no GPU work on an idle page).
+void wake_on_input() { BrowserApp::instance()->wake(); }
+
+void install_wake_callbacks(GLFWwindow* window) {
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { wake_on_input(); });
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { wake_on_input(); });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { wake_on_input(); });
+    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { wake_on_input(); });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { wake_on_input(); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { wake_on_input(); });
+}
+
+} // namespace
+
 bool BrowserApp::start() {
     if (!glfwInit()) {
         std::fprintf(stderr, "Sightline: GLFW could not start\n");
@@ -36,6 +53,7 @@ bool BrowserApp::start() {
     }
     glfwMakeContextCurrent(window_);
 
+    install_wake_callbacks(window_);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout is not persisted through a file system
@@ -47,7 +65,7 @@ bool BrowserApp::start() {
     return true;
 }
 
-void BrowserApp::sync_canvas_size() {
+bool BrowserApp::sync_canvas_size() {
     // Emscripten's GLFW ignores devicePixelRatio: size the backing store in device pixels
     // ourselves. Its mouse coordinates are already scaled to the backing store, so ImGui
     // works in device pixels throughout and the theme scales fonts and spacing instead.
@@ -58,17 +76,35 @@ void BrowserApp::sync_canvas_size() {
     int height = static_cast<int>(std::lround(css_height * ratio));
     int current_width = 0, current_height = 0;
     glfwGetWindowSize(window_, &current_width, &current_height);
-    if (width > 0 && height > 0 && (width != current_width || height != current_height))
+    bool changed = false;
+    if (width > 0 && height > 0 && (width != current_width || height != current_height)) {
         glfwSetWindowSize(window_, width, height);
+        changed = true;
+    }
     if (ratio != pixel_ratio_) {
         pixel_ratio_ = ratio;
         apply_theme(ratio, kUiFontPath);
         ImGui_ImplOpenGL3_DestroyDeviceObjects(); // the next NewFrame rebuilds them, font atlas included
+        changed = true;
     }
+    return changed;
+}
+
+bool BrowserApp::needs_frame() {
+    if (sync_canvas_size()) wake();
+    if (model_.revision() != drawn_revision_ || model_.import_job()) wake();
+    if (frames_left_ <= 0) return false;
+    --frames_left_;
+    return true;
 }
 
 void BrowserApp::frame() {
-    sync_canvas_size();
+    if (!needs_frame()) return;
+    drawn_revision_ = model_.revision();
+    draw_frame();
+}
+
+void BrowserApp::draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

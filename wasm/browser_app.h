@@ -22,8 +22,15 @@ public:
 
     static BrowserApp* instance() { return instance_; }
 
+    // Input arrived: draw the next few frames (ImGui needs a couple to settle hover states).
+    void wake() { frames_left_ = kFramesAfterWake; }
+
 private:
-    void sync_canvas_size();
+    static constexpr int kFramesAfterWake = 4;
+
+    bool sync_canvas_size();
+    bool needs_frame();
+    void draw_frame();
 
     static BrowserApp* instance_;
     AppModel model_;
@@ -33,6 +40,8 @@ private:
     GLFWwindow* window_ = nullptr;
     float pixel_ratio_ = 0.0f;
     bool announced_ready_ = false;
+    int frames_left_ = kFramesAfterWake;
+    uint64_t drawn_revision_ = 0;
 };
 
 } // namespace sightline

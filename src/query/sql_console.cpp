@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
@@ -19,6 +20,8 @@ constexpr int kStepsBetweenChecks = 1000;
 constexpr int kMaxValueBytes = 16 * 1024 * 1024;
 // The rows kept, in text, stop here even below max_rows, for the same reason.
 constexpr size_t kMaxResultBytes = 64 * 1024 * 1024;
+// Far beyond any query typed by hand; also keeps the length within SQLite's int argument.
+constexpr size_t kMaxSqlBytes = 1024 * 1024;
 
 std::string_view action_name(int action) {
     switch (action) {
@@ -45,6 +48,12 @@ std::string_view action_name(int action) {
     }
 }
 
+// A write to SQLite's own schema table is how CREATE, DROP and ANALYZE first show up in the
+// authorizer; naming that write would mislead, so the statement's first keyword is used instead.
+bool is_schema_table(const char* table) {
+    return table && std::string_view(table).starts_with("sqlite_");
+}
+
 std::string read_only_refusal(std::string_view what) {
     std::string out = "the SQL box is read-only: ";
     out.append(what).append(" is not allowed (only SELECT or WITH ... SELECT can run)");
@@ -69,17 +78,19 @@ public:
     ConsoleGuard(const ConsoleGuard&) = delete;
     ConsoleGuard& operator=(const ConsoleGuard&) = delete;
 
-    const std::string& denied() const { return denied_; }
+    bool denied() const { return denied_; }
+    std::string_view denied_action() const { return denied_action_; }  // empty when not telling
     bool timed_out() const { return timed_out_; }
 
 private:
-    static int authorize(void* self, int action, const char*, const char*, const char*, const char*) {
+    static int authorize(void* self, int action, const char* table, const char*, const char*, const char*) {
         switch (action) {
         case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
             return SQLITE_OK;
         default: {
             auto* guard = static_cast<ConsoleGuard*>(self);
-            if (guard->denied_.empty()) guard->denied_ = read_only_refusal(action_name(action));
+            if (!guard->denied_ && !is_schema_table(table)) guard->denied_action_ = action_name(action);
+            guard->denied_ = true;
             return SQLITE_DENY;
         }
         }
@@ -94,30 +105,31 @@ private:
     sqlite3* db_;
     Clock::time_point deadline_;
     int saved_length_limit_;
-    std::string denied_;
+    bool denied_ = false;
+    std::string_view denied_action_;
     bool timed_out_ = false;
 };
 
-// What may follow the one statement: whitespace, comments and semicolons. SQLite has no
-// public tokenizer, and these three are all that can end a statement harmlessly.
-bool only_separators(std::string_view rest) {
-    size_t i = 0;
-    while (i < rest.size()) {
-        char c = rest[i];
-        if (c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+// Index of the first character at or after i that is not whitespace, a comment or a ';'.
+// SQLite has no public tokenizer, and these are all that may end a statement harmlessly.
+size_t skip_separators(std::string_view sql, size_t i) {
+    while (i < sql.size()) {
+        if (sql[i] == ';' || std::isspace(static_cast<unsigned char>(sql[i]))) {
             ++i;
-        } else if (rest.substr(i, 2) == "--") {
-            size_t end = rest.find('\n', i);
-            i = end == std::string_view::npos ? rest.size() : end + 1;
-        } else if (rest.substr(i, 2) == "/*") {
-            size_t end = rest.find("*/", i + 2);
-            i = end == std::string_view::npos ? rest.size() : end + 2;
+        } else if (sql.substr(i, 2) == "--") {
+            size_t end = sql.find('\n', i);
+            i = end == std::string_view::npos ? sql.size() : end + 1;
+        } else if (sql.substr(i, 2) == "/*") {
+            size_t end = sql.find("*/", i + 2);
+            i = end == std::string_view::npos ? sql.size() : end + 2;
         } else {
-            return false;
+            break;
         }
     }
-    return true;
+    return i;
 }
+
+bool only_separators(std::string_view sql) { return skip_separators(sql, 0) == sql.size(); }
 
 std::optional<std::string> cell_text(sqlite3_stmt* st, int col) {
     switch (sqlite3_column_type(st, col)) {
@@ -141,6 +153,28 @@ std::optional<std::string> cell_text(sqlite3_stmt* st, int col) {
     }
 }
 
+// The statement's first keyword, upper-cased, when it is one that can never read: it names
+// the refusal better than the authorizer's view (DROP TABLE first asks to DELETE a schema row).
+std::string_view writing_keyword(std::string_view sql) {
+    static constexpr std::string_view kKeywords[] = {
+        "INSERT", "UPDATE", "DELETE", "REPLACE", "DROP", "CREATE", "ALTER", "ATTACH", "DETACH", "PRAGMA", "BEGIN",
+        "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "ANALYZE", "VACUUM", "REINDEX"};
+    size_t start = skip_separators(sql, 0);
+    size_t end = start;
+    while (end < sql.size() && std::isalpha(static_cast<unsigned char>(sql[end]))) ++end;
+    std::string word(sql.substr(start, end - start));
+    for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (std::string_view keyword : kKeywords)
+        if (word == keyword) return keyword;
+    return {};
+}
+
+std::string refusal(std::string_view sql, const ConsoleGuard& guard) {
+    if (std::string_view keyword = writing_keyword(sql); !keyword.empty()) return read_only_refusal(keyword);
+    if (!guard.denied_action().empty()) return read_only_refusal(guard.denied_action());
+    return read_only_refusal("this statement");
+}
+
 std::string timeout_message(int64_t budget_ms) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.1f", static_cast<double>(budget_ms) / 1000.0);
@@ -150,16 +184,17 @@ std::string timeout_message(int64_t budget_ms) {
 
 // Compiles the first statement of sql and checks it may run; st stays null when it may not.
 std::string prepare_console_statement(sqlite3* db, std::string_view sql, const ConsoleGuard& guard, Statement& out) {
+    sql.remove_prefix(skip_separators(sql, 0));  // else a leading ';' would compile to no statement
     sqlite3_stmt* raw = nullptr;
     const char* tail = nullptr;
     int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, &tail);
     Statement st(raw);
-    if (rc != SQLITE_OK) return guard.denied().empty() ? std::string(sqlite3_errmsg(db)) : guard.denied();
+    if (rc != SQLITE_OK) return guard.denied() ? refusal(sql, guard) : std::string(sqlite3_errmsg(db));
     if (!st) return "enter a SELECT statement";
     size_t used = static_cast<size_t>(tail - sql.data());
     if (!only_separators(sql.substr(used)))
         return "only one statement can run at a time: remove what follows the first ';'";
-    if (!sqlite3_stmt_readonly(st.get())) return read_only_refusal("a statement that writes");
+    if (!sqlite3_stmt_readonly(st.get())) return refusal(sql, guard);
     out = std::move(st);
     return {};
 }
@@ -174,7 +209,7 @@ void collect_rows(sqlite3* db, sqlite3_stmt* st, const SqlConsoleLimits& limits,
         if (rc == SQLITE_DONE) return;
         if (rc != SQLITE_ROW) {
             result.error = guard.timed_out() ? timeout_message(limits.time_budget_ms)
-                           : !guard.denied().empty() ? guard.denied() : std::string(sqlite3_errmsg(db));
+                           : guard.denied() ? refusal({}, guard) : std::string(sqlite3_errmsg(db));
             result.rows.clear();
             return;
         }
@@ -196,6 +231,14 @@ void collect_rows(sqlite3* db, sqlite3_stmt* st, const SqlConsoleLimits& limits,
 
 SqlConsoleResult run_readonly_sql(const ActivityStore& store, std::string_view sql, const SqlConsoleLimits& limits) {
     SqlConsoleResult result;
+    if (only_separators(sql)) {
+        result.error = "enter a SELECT statement";
+        return result;
+    }
+    if (sql.size() > kMaxSqlBytes) {
+        result.error = "the SQL is too long (more than 1 MB)";
+        return result;
+    }
     sqlite3* db = store.db();
     ConsoleGuard guard(db, limits.time_budget_ms);  // outlives the statement: declared first
     Statement st;

@@ -22,7 +22,19 @@ async function clickItem(page, name) {
   const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
   assert.ok(!rect.error, rect.error);
   await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
-  await page.waitForTimeout(150); // a few frames
+}
+
+// Frames are slow under software WebGL at high pixel ratios: poll for the outcome rather
+// than sleeping a guessed time. Returns the last status seen.
+async function waitForSort(page, expected) {
+  const deadline = Date.now() + 10000;
+  let status;
+  do {
+    status = await page.evaluate(() => window.sightline.status());
+    if (JSON.stringify(status.sort) === JSON.stringify(expected)) return status;
+    await page.waitForTimeout(50);
+  } while (Date.now() < deadline);
+  return status;
 }
 
 for (const deviceScaleFactor of [1, 2]) {
@@ -35,17 +47,19 @@ for (const deviceScaleFactor of [1, 2]) {
       assert.deepEqual(status.sort, [{ field: 'time', dir: 'desc' }], 'newest first by default');
 
       await clickItem(page, 'header:User');
-      status = await page.evaluate(() => window.sightline.status());
+      status = await waitForSort(page, [{ field: 'user', dir: 'asc' }]);
       assert.deepEqual(status.sort, [{ field: 'user', dir: 'asc' }], 'a click on User sorts by user');
+      const first = await page.evaluate(() => window.sightline.query({ sort: [{ field: 'user', dir: 'asc' }], limit: 1 }));
+      assert.ok(first.rows[0].user <= 'b', `sorted by user: ${first.rows[0].user}`);
 
       await clickItem(page, 'header:User');
-      status = await page.evaluate(() => window.sightline.status());
+      status = await waitForSort(page, [{ field: 'user', dir: 'desc' }]);
       assert.deepEqual(status.sort, [{ field: 'user', dir: 'desc' }], 'a second click reverses');
 
       await clickItem(page, 'menu:File');
+      await page.waitForFunction(() => window.sightline.itemRect('menu:File/Clear all activities').then((r) => !r.error),
+        null, { timeout: 10000 });
       await screenshot(page, `file-menu-dpr${deviceScaleFactor}`);
-      const clearItem = await page.evaluate(() => window.sightline.itemRect('menu:File/Clear all activities'));
-      assert.ok(!clearItem.error, 'the File menu opened on click');
       assert.deepEqual(problems.consoleErrors, []);
     } finally {
       await context.close();

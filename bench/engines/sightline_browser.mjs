@@ -1,0 +1,106 @@
+// Sightline in headless Chromium, through the page's automation API (window.sightline): the
+// built page (build/web) and the benchmark data are served from one origin, the page fetches
+// the file itself (no gigabyte through Playwright), and load() is timed inside the page.
+// The wasm heap size is read by wasm_memory_probe.js, injected before the page's scripts.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const WEB_ROOT = path.resolve(import.meta.dirname, '..', '..', 'build', 'web');
+const PROBE = fs.readFileSync(path.join(import.meta.dirname, 'wasm_memory_probe.js'), 'utf8');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+// Streams files (a 1.3 GB CSV must not be read into memory first): / is build/web, /bench-data/
+// is the folder of the file being measured.
+async function startServer(dataDir) {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const [root, rel] = urlPath.startsWith('/bench-data/') ? [dataDir, urlPath.slice(12)] : [WEB_ROOT, urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath];
+    const file = path.join(root, rel);
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': st.size });
+      fs.createReadStream(file).pipe(res);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// Debian's Chromium, launched as tests/browser/lib/browser.mjs does (WebGL2 through SwiftShader).
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync'],
+  });
+}
+
+async function waitForReady(page, timeout = 120000) {
+  await page.waitForFunction(() => window.sightline && window.sightline.ready, null, { timeout });
+  await page.evaluate(() => window.sightline.ready);
+}
+
+export class SightlineBrowser {
+  static async start(dataDir) {
+    const self = new SightlineBrowser();
+    self.server = await startServer(dataDir);
+    self.browser = await launchBrowser();
+    return self;
+  }
+
+  version() { return this.browser.version(); }
+
+  // One run in a fresh page: ingest, then each operation once.
+  async run(file, operations) {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(PROBE);
+      await page.goto(this.server.url);
+      await waitForReady(page);
+      const ingest = await page.evaluate(async ({ url, name }) => {
+        const data = new Uint8Array(await (await fetch(url)).arrayBuffer());
+        const heapBefore = globalThis.__wasmHeapBytes();
+        const t0 = performance.now();
+        const report = await window.sightline.load([{ name, data }]);
+        const ms = performance.now() - t0;
+        const status = await window.sightline.status();
+        return { ms, bytes: data.length, rows: report.total, error: report.error, format: report.files && report.files[0].format,
+          skipped: report.files && report.files[0].skipped, heap_before_bytes: heapBefore, wasm_heap_bytes: globalThis.__wasmHeapBytes(),
+          demo: status.demo };
+      }, { url: this.server.url + 'bench-data/' + encodeURIComponent(path.basename(file)), name: path.basename(file) });
+      if (ingest.error) throw new Error(`sightline.load: ${ingest.error}`);
+      const results = {};
+      for (const op of operations) {
+        results[op.name] = await page.evaluate(async (o) => {
+          const t0 = performance.now();
+          if (o.kind === 'query') {
+            const r = await window.sightline.query({ filter: o.filter, limit: 100 });
+            if (r.error) return { error: r.error };
+            return { ms: performance.now() - t0, total: r.total, returned: r.rows.length };
+          }
+          const r = await window.sightline.values(o.field, { limit: o.limit });
+          if (r.error) return { error: r.error };
+          return { ms: performance.now() - t0, returned: r.length };
+        }, op);
+        if (results[op.name].error) throw new Error(`${op.name}: ${results[op.name].error}`);
+      }
+      if (errors.length) ingest.page_errors = errors;
+      return { ingest, operations: results };
+    } finally {
+      await context.close();
+    }
+  }
+
+  async close() {
+    await this.browser.close();
+    await this.server.close();
+  }
+}

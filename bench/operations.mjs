@@ -1,0 +1,94 @@
+// What the benchmark asks of every engine after ingest: the same questions as a Sightline
+// filter (shared/AUTOMATION.md) and as SQL over the CSV's own columns, so that each engine's
+// answer can be checked against the others' (the `total` of every run is printed and compared).
+import { HEADER, NEWEST } from './make_data.mjs';
+
+const q = (name) => `"${name}"`;
+const list = (values) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+const iso = (ms) => new Date(ms).toISOString();
+
+// The Location column is "City, Region, CC"; Sightline's country is its last part.
+const notCountry = (dialect, code) => dialect === 'duckdb'
+  ? `coalesce(right(${q('Location')}, 2), '') <> '${code}'`
+  : `substr(${q('Location')}, -2) <> '${code}'`;
+// Every cell of the row: Sightline's free text also searches the raw record, which for a CSV
+// row is the row itself.
+const wholeRow = (dialect) => dialect === 'duckdb'
+  ? `concat_ws(',', ${HEADER.map(q).join(', ')})`
+  : HEADER.map(q).join(` || ',' || `);
+const like = (dialect) => (dialect === 'duckdb' ? 'ILIKE' : 'LIKE'); // SQLite's LIKE ignores ASCII case
+
+const DAY = 86400000;
+const rangeStart = Date.UTC(2025, 5, 1);
+const rangeEnd = Date.UTC(2025, 5, 8);
+
+export const OPERATIONS = [
+  {
+    name: 'filter: indexed, 3 fields',
+    what: 'activity type is Download/Upload file, app is OneDrive/SharePoint, country is not US',
+    kind: 'query',
+    filter: { all: [
+      { field: 'activity_type', op: 'eq', values: ['Download file', 'Upload file'] },
+      { field: 'app', op: 'eq', values: ['Microsoft OneDrive for Business', 'Microsoft SharePoint Online'] },
+      { field: 'country', op: 'neq', values: ['US'] },
+    ] },
+    where: (d) => `${q('Event Category')} IN (${list(['EVENT_CATEGORY_DOWNLOAD_FILE', 'EVENT_CATEGORY_UPLOAD_FILE'])})
+      AND ${q('App')} IN (${list(['Microsoft OneDrive for Business', 'Microsoft SharePoint Online'])}) AND ${notCountry(d, 'US')}`,
+  },
+  {
+    name: 'filter: free text',
+    what: 'the word "falcon" anywhere in the record (about 0.5% of rows)',
+    kind: 'query',
+    filter: { all: [{ field: 'text', op: 'text', values: ['falcon'] }] },
+    where: (d) => `${wholeRow(d)} ${like(d)} '%falcon%'`,
+  },
+  {
+    name: 'filter: date range (7 days)',
+    what: `${iso(rangeStart).slice(0, 10)} to ${iso(rangeEnd).slice(0, 10)}`,
+    kind: 'query',
+    filter: { all: [{ field: 'time', op: 'between', values: [iso(rangeStart), iso(rangeEnd - 1)] }] },
+    where: (d) => (d === 'duckdb'
+      ? `${q('Date')} BETWEEN '${iso(rangeStart)}' AND '${iso(rangeEnd - 1)}'`
+      : `${q('Date')} >= '${iso(rangeStart)}' AND ${q('Date')} <= '${iso(rangeEnd - 1)}'`),
+  },
+  {
+    name: 'filter: 4 conditions (reference)',
+    what: 'types Log on/Failed log on/Download file, country not US, last 30 days, user agent contains "chrome"',
+    kind: 'query',
+    filter: { all: [
+      { field: 'activity_type', op: 'eq', values: ['Log on', 'Failed log on', 'Download file'] },
+      { field: 'country', op: 'neq', values: ['US'] },
+      { field: 'time', op: 'last_days', values: [30] },
+      { field: 'user_agent', op: 'contains', values: ['chrome'] },
+    ] },
+    // last_days counts back from the newest loaded activity, which is within a few ms of NEWEST.
+    where: (d) => `${q('Event Category')} IN (${list(['EVENT_CATEGORY_LOGIN', 'EVENT_CATEGORY_FAILED_LOGIN', 'EVENT_CATEGORY_DOWNLOAD_FILE'])})
+      AND ${notCountry(d, 'US')} AND ${q('Date')} >= '${iso(NEWEST - 30 * DAY)}' AND ${q('User agent')} ${like(d)} '%chrome%'`,
+  },
+  {
+    name: 'value counts: user (top 100)',
+    what: 'the 100 most frequent users with their counts',
+    kind: 'values',
+    field: 'user',
+    column: 'User',
+    limit: 100,
+  },
+];
+
+// The columns an activity table shows (everything but the raw record), newest first.
+const SHOWN = HEADER.filter((h) => h !== 'Raw data').map(q).join(', ');
+
+// SQL statements for one operation: [count, first page] for a filter, [counts] for values.
+export function sqlFor(op, dialect, table = 't') {
+  if (op.kind === 'query') {
+    const where = op.where(dialect);
+    return [`SELECT count(*) FROM ${table} WHERE ${where}`,
+      `SELECT ${SHOWN} FROM ${table} WHERE ${where} ORDER BY ${q('Date')} DESC LIMIT 100`];
+  }
+  const col = q(op.column);
+  return [`SELECT ${col}, count(*) AS n FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> '' GROUP BY ${col} ORDER BY n DESC LIMIT ${op.limit}`];
+}
+
+export const LATER_OPERATIONS = [
+  'user insights', 'IP insights', 'policies', 'CSV export', 'frame times while scrolling', 'frame times during import',
+];

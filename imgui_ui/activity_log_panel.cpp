@@ -1,10 +1,14 @@
 #include "activity_log_panel.h"
 
+#include "api/activity_json.h"
+#include "export/csv_cell.h"
+#include "filter/filter_edit.h"
 #include "item_locator.h"
 #include "util/time_format.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace sightline {
@@ -13,7 +17,7 @@ namespace {
 // The table's columns and the canonical field each one sorts by.
 struct Column {
     const char* label;
-    const char* sort_field;
+    const char* sort_field;  // also the field its right-click filter acts on
     float width;
     ImGuiTableColumnFlags flags;
 };
@@ -48,14 +52,19 @@ std::string device_text(const Activity& a) {
     return text;
 }
 
-void cell(const std::string& text) {
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-}
-
 } // namespace
 
-void ActivityLogPanel::draw(AppModel& model) {
+// The text shown in a column, which is also what "copy value" copies; and the value its
+// right-click filter uses (Location filters by country, Device by device type).
+std::string column_text(const Activity& a, int column);
+std::string column_filter_value(const Activity& a, int column);
+
+void ActivityLogPanel::draw(AppModel& model, UiPlatform& platform) {
+    if (view_revision_ != model.revision()) {
+        view_revision_ = model.revision();
+        if (selected_position_ >= model.view().size()) selected_position_ = model.view().size() - 1;
+    }
+    handle_keys(model);
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                             ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_Sortable |
                             ImGuiTableFlags_SortMulti | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersV |
@@ -72,8 +81,50 @@ void ActivityLogPanel::draw(AppModel& model) {
         note_item(std::string("header:") + kColumns[i].label);
     }
     apply_sort_specs(model);
-    draw_rows(model);
+    draw_rows(model, platform);
     ImGui::EndTable();
+}
+
+void ActivityLogPanel::handle_keys(AppModel& model) {
+    // Keys act on the table unless a text box has the keyboard.
+    if (ImGui::GetIO().WantTextInput || model.view().size() == 0) return;
+    int64_t last = model.view().size() - 1;
+    int64_t page = 20;
+    int64_t target = selected_position_;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) target = selected_position_ + 1;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) target = selected_position_ - 1;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) target = selected_position_ + page;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) target = selected_position_ - page;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) target = 0;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) target = last;
+    target = std::clamp<int64_t>(target, 0, last);
+    if (target != selected_position_) {
+        selected_position_ = target;
+        scroll_to_selection_ = true;
+    }
+    if (selected_position_ >= 0 && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+        model.open_activity(model.view().at(model.store(), selected_position_).id);
+}
+
+void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, const Activity& a, int column) {
+    const char* field = kColumns[column].sort_field;
+    std::string value = column_filter_value(a, column);
+    if (column != 0 && !value.empty()) {
+        if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " equals " + value).c_str()))
+            model.set_filter(with_value_added(model.filter(), field, FilterOp::Eq, value));
+        if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " does not equal " + value).c_str()))
+            model.set_filter(with_value_added(model.filter(), field, FilterOp::Neq, value));
+        ImGui::Separator();
+    }
+    if (ImGui::MenuItem("Copy value")) platform.copy_to_clipboard(column_text(a, column));
+    if (ImGui::MenuItem("Copy row as JSON")) platform.copy_to_clipboard(activity_to_json(a, false));
+    if (ImGui::MenuItem("Copy row as CSV")) {
+        std::vector<std::string> cells;
+        for (int i = 0; i < kColumnCount; ++i) cells.push_back(column_text(a, i));
+        platform.copy_to_clipboard(csv_row(cells));
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Open details")) model.open_activity(a.id);
 }
 
 void ActivityLogPanel::apply_sort_specs(AppModel& model) {
@@ -88,8 +139,17 @@ void ActivityLogPanel::apply_sort_specs(AppModel& model) {
     specs->SpecsDirty = false;
 }
 
-void ActivityLogPanel::draw_rows(AppModel& model) {
+void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
     ActivityView& view = model.view();
+    if (scroll_to_selection_ && selected_position_ >= 0) {
+        // Keep the keyboard selection on screen: rows are all one height.
+        float row_height = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+        float y = static_cast<float>(selected_position_) * row_height;
+        float top = ImGui::GetScrollY(), height = ImGui::GetWindowHeight() - 2 * row_height;
+        if (y < top) ImGui::SetScrollY(y);
+        else if (y > top + height) ImGui::SetScrollY(y - height);
+        scroll_to_selection_ = false;
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(view.size()));
     while (clipper.Step()) {
@@ -97,20 +157,60 @@ void ActivityLogPanel::draw_rows(AppModel& model) {
             const Activity& a = view.at(model.store(), position);
             ImGui::TableNextRow();
             ImGui::PushID(position);
-            ImGui::TableNextColumn();
-            bool selected = selected_position_ == position;
-            std::string date = format_table_date(a.time_ms);
-            if (ImGui::Selectable(date.c_str(), selected,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+            bool row_hovered = false;
+            for (int column = 0; column < kColumnCount; ++column) {
+                if (!ImGui::TableSetColumnIndex(column)) continue;
+                std::string text = column_text(a, column);
+                if (column == 0) {
+                    bool selected = selected_position_ == position;
+                    if (ImGui::Selectable(text.c_str(), selected,
+                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                              ImGuiSelectableFlags_AllowDoubleClick)) {
+                        selected_position_ = position;
+                        if (ImGui::IsMouseDoubleClicked(0)) model.open_activity(a.id);
+                    }
+                    row_hovered = ImGui::IsItemHovered();
+                    if (position == clipper.DisplayStart) note_item("row:first");
+                } else {
+                    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+                }
+            }
+            if (row_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+                for (int column = 0; column < kColumnCount; ++column)
+                    if (ImGui::TableGetColumnFlags(column) & ImGuiTableColumnFlags_IsHovered) menu_column_ = column;
                 selected_position_ = position;
-            cell(a.description.empty() ? a.activity_type : a.description);
-            cell(a.user);
-            cell(a.app);
-            cell(a.ip);
-            cell(location_text(a));
-            cell(device_text(a));
+                ImGui::OpenPopup("cell_menu");
+            }
+            if (ImGui::BeginPopup("cell_menu")) {
+                draw_cell_menu(model, platform, a, menu_column_);
+                ImGui::EndPopup();
+            }
             ImGui::PopID();
         }
+    }
+}
+
+std::string column_text(const Activity& a, int column) {
+    switch (column) {
+    case 0: return format_table_date(a.time_ms);
+    case 1: return a.description.empty() ? a.activity_type : a.description;
+    case 2: return a.user;
+    case 3: return a.app;
+    case 4: return a.ip;
+    case 5: return location_text(a);
+    default: return device_text(a);
+    }
+}
+
+std::string column_filter_value(const Activity& a, int column) {
+    switch (column) {
+    case 1: return a.description;
+    case 2: return a.user;
+    case 3: return a.app;
+    case 4: return a.ip;
+    case 5: return a.country;
+    case 6: return a.device_type;
+    default: return {};
     }
 }
 

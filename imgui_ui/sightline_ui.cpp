@@ -18,8 +18,10 @@ void SightlineUi::draw() {
     ImGui::Begin("Sightline", nullptr, flags);
     ImGui::PopStyleVar();
 
+    handle_global_keys();
     draw_menu_bar();
     draw_demo_banner();
+    filter_bar_.draw(model_);
 
     ImGui::TextUnformatted("Activity log");
     ImGui::SameLine();
@@ -30,13 +32,28 @@ void SightlineUi::draw() {
 
     float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
-    activity_log_.draw(model_);
+    activity_log_.draw(model_, platform_);
     ImGui::EndChild();
     draw_status_bar();
     ImGui::End();
 
     import_panel_.draw(model_);
+    drawer_.draw(model_);
     draw_about_window();
+}
+
+void SightlineUi::handle_global_keys() {
+    if (ImGui::GetIO().WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::SetWindowFocus(nullptr);
+        return;
+    }
+    // `/` focuses the filter bar's search box; Esc closes the drawer, then clears filters.
+    for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
+        if (c == '/') filter_bar_.focus_search();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (model_.opened_activity()) model_.close_activity();
+        else if (!model_.filter().empty()) model_.set_filter({});
+    }
 }
 
 void SightlineUi::draw_menu_bar() {

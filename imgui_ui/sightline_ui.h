@@ -4,6 +4,8 @@
 
 #include "activity_log_panel.h"
 #include "app/app_model.h"
+#include "activity_drawer_panel.h"
+#include "filter_bar_panel.h"
 #include "import_panel.h"
 #include "ui_platform.h"
 
@@ -21,11 +23,14 @@ private:
     void draw_demo_banner();
     void draw_status_bar();
     void draw_about_window();
+    void handle_global_keys();
 
     AppModel& model_;
     UiPlatform& platform_;
     ActivityLogPanel activity_log_;
     ImportPanel import_panel_;
+    FilterBarPanel filter_bar_;
+    ActivityDrawerPanel drawer_;
     bool show_about_ = false;
 };
 

@@ -3,6 +3,8 @@
 // implements it; the UI never includes platform headers.
 #pragma once
 
+#include <string>
+
 namespace sightline {
 
 class UiPlatform {
@@ -10,6 +12,8 @@ public:
     virtual ~UiPlatform() = default;
     // Shows the system's file picker; chosen files arrive through the import path later.
     virtual void open_file_picker() = 0;
+    // Puts text on the system clipboard.
+    virtual void copy_to_clipboard(const std::string& text) = 0;
 };
 
 } // namespace sightline

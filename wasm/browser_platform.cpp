@@ -10,4 +10,12 @@ void BrowserPlatform::open_file_picker() {
     EM_ASM({ if (Module.openFilePicker) Module.openFilePicker(); });
 }
 
+void BrowserPlatform::copy_to_clipboard(const std::string& text) {
+    // Emscripten 3.1.6's glfwSetClipboardString is an empty stub: use the browser's API.
+    EM_ASM({
+        const text = UTF8ToString($0);
+        if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
+    }, text.c_str());
+}
+
 } // namespace sightline

@@ -9,6 +9,7 @@ namespace sightline {
 class BrowserPlatform : public UiPlatform {
 public:
     void open_file_picker() override;
+    void copy_to_clipboard(const std::string& text) override;
 };
 
 } // namespace sightline

@@ -56,9 +56,23 @@ export class SightlineBrowser {
   version() { return this.browser.version(); }
 
   // One run in a fresh page: ingest, then each operation once.
-  async run(file, operations) {
+  // A run whose ingest overruns timeoutMs is cut off (its page is closed) and fails.
+  async run(file, operations, timeoutMs = 3600000) {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`cut off after ${(timeoutMs / 1000).toFixed(0)} s (its time budget)`)), timeoutMs);
+    });
     try {
+      return await Promise.race([this.measure(context, file, operations), timeout]);
+    } finally {
+      clearTimeout(timer);
+      await context.close().catch(() => {});
+    }
+  }
+
+  async measure(context, file, operations) {
+    {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -68,13 +82,22 @@ export class SightlineBrowser {
       const ingest = await page.evaluate(async ({ url, name }) => {
         const data = new Uint8Array(await (await fetch(url)).arrayBuffer());
         const heapBefore = globalThis.__wasmHeapBytes();
+        // Intervals between animation frames while the import runs: how long the page froze.
+        const gaps = [];
+        let last = performance.now(), loading = true;
+        const tick = (t) => { gaps.push(t - last); last = t; if (loading) requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
         const t0 = performance.now();
         const report = await window.sightline.load([{ name, data }]);
         const ms = performance.now() - t0;
+        loading = false;
+        gaps.sort((a, b) => a - b);
+        const frames = gaps.length ? { count: gaps.length, median_ms: gaps[gaps.length >> 1],
+          p95_ms: gaps[Math.floor(gaps.length * 0.95)], worst_ms: gaps[gaps.length - 1] } : null;
         const status = await window.sightline.status();
         return { ms, bytes: data.length, rows: report.total, error: report.error, format: report.files && report.files[0].format,
           skipped: report.files && report.files[0].skipped, heap_before_bytes: heapBefore, wasm_heap_bytes: globalThis.__wasmHeapBytes(),
-          demo: status.demo };
+          demo: status.demo, frame_intervals: frames };
       }, { url: this.server.url + 'bench-data/' + encodeURIComponent(path.basename(file)), name: path.basename(file) });
       if (ingest.error) throw new Error(`sightline.load: ${ingest.error}`);
       const results = {};
@@ -94,8 +117,6 @@ export class SightlineBrowser {
       }
       if (errors.length) ingest.page_errors = errors;
       return { ingest, operations: results };
-    } finally {
-      await context.close();
     }
   }
 

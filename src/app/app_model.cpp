@@ -16,7 +16,10 @@ void AppModel::load_demo_data() {
     data_changed();
 }
 
+void AppModel::open_activity(std::string_view id) { open_activity_ = store_.find_by_id(id, true); }
+
 void AppModel::clear_activities() {
+    open_activity_.reset();
     store_.clear();
     demo_loaded_ = false;
     data_changed();
@@ -62,7 +65,10 @@ void AppModel::finish_import() {
     import_->commit();
     last_import_reports_ = import_->reports();
     last_import_replaced_demo_ = import_->replaces_demo();
-    if (import_->replaces_demo()) demo_loaded_ = false;
+    if (import_->replaces_demo()) {
+        demo_loaded_ = false;
+        open_activity_.reset();
+    }
     import_.reset();
     data_changed();
 }

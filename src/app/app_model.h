@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -42,12 +43,17 @@ public:
     void cancel_import();
     void request_import_cancel() { import_cancel_requested_ = true; }
 
+    // The activity drawer: every field and the raw record of one activity.
+    void open_activity(std::string_view id);
+    void close_activity() { open_activity_.reset(); }
+
     // --- state the UI draws ---------------------------------------------------------------
     const ActivityFilter& filter() const { return filter_; }
     const std::vector<SortKey>& sort() const { return sort_; }
     ActivityView& view() { return view_; }
     int64_t total_activities() const { return total_; }
     bool showing_demo_data() const { return demo_loaded_; }
+    const std::optional<Activity>& opened_activity() const { return open_activity_; }
     const ImportJob* import_job() const { return import_.get(); }
     bool import_cancel_requested() const { return import_cancel_requested_; }
     const std::vector<FileImportReport>& last_import_reports() const { return last_import_reports_; }
@@ -69,6 +75,7 @@ private:
     bool import_cancel_requested_ = false;
     std::vector<FileImportReport> last_import_reports_;
     bool last_import_replaced_demo_ = false;
+    std::optional<Activity> open_activity_;
 };
 
 } // namespace sightline

@@ -5,8 +5,8 @@
 namespace sightline {
 
 ImportJob::ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, bool replace_demo)
-    : writer_(store), replace_demo_(replace_demo) {
-    if (replace_demo) store.delete_all_activities();
+    : store_(store), writer_(store), replace_demo_(replace_demo) {
+    last_rowid_before_ = store.last_rowid();
     progress_.file_count = file_count;
     progress_.bytes_total = bytes_total;
 }
@@ -36,6 +36,7 @@ void ImportJob::end_file() {
 
 void ImportJob::commit() {
     end_file();
+    if (replace_demo_) store_.delete_activities_through(last_rowid_before_);
     writer_.commit();
 }
 

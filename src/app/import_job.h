@@ -26,8 +26,8 @@ struct ImportProgress {
 
 class ImportJob {
 public:
-    // `replace_demo`: delete the demo data inside the batch's transaction, so that a cancel
-    // brings it back too.
+    // `replace_demo`: the demo data is deleted when the batch commits (in its transaction,
+    // so a cancel keeps it), not when it starts: until then the table keeps showing it.
     ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, bool replace_demo);
 
     void begin_file(std::string name);
@@ -44,12 +44,14 @@ public:
 private:
     int64_t rows_in_finished_files() const;
 
+    ActivityStore& store_;
     ActivityWriter writer_;
     std::unique_ptr<FileImporter> current_;
     std::vector<FileImportReport> reports_;
     ImportProgress progress_;
     int64_t bytes_before_current_ = 0;
     bool replace_demo_ = false;
+    int64_t last_rowid_before_ = 0;
 };
 
 } // namespace sightline

@@ -182,7 +182,7 @@ std::string timeout_message(int64_t budget_ms) {
            " s; narrow it (a WHERE clause, a join condition, a LIMIT) and run it again";
 }
 
-// Compiles the first statement of sql and checks it may run; st stays null when it may not.
+// Compiles the first statement of sql and checks it may run; `out` stays null when it may not.
 std::string prepare_console_statement(sqlite3* db, std::string_view sql, const ConsoleGuard& guard, Statement& out) {
     sql.remove_prefix(skip_separators(sql, 0));  // else a leading ';' would compile to no statement
     sqlite3_stmt* raw = nullptr;

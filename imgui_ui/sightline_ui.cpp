@@ -21,14 +21,17 @@ void SightlineUi::draw() {
     handle_global_keys();
     draw_menu_bar();
     draw_demo_banner();
-    filter_bar_.draw(model_);
-
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Activity log");
     ImGui::SameLine();
+    queries_bar_.draw(model_);
     std::string counter = format_count(model_.view().size()) + " of " + format_count(model_.total_activities()) +
                           " activities";
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
     ImGui::TextUnformatted(counter.c_str());
+    note_item("counter");
+    filter_bar_.draw(model_);
+    timeline_.draw(model_);
 
     float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
@@ -39,6 +42,7 @@ void SightlineUi::draw() {
 
     import_panel_.draw(model_);
     drawer_.draw(model_);
+    sql_console_.draw(model_);
     draw_about_window();
 }
 
@@ -76,6 +80,7 @@ void SightlineUi::draw_menu_bar() {
     }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Clear filters", nullptr, false, !model_.filter().empty())) model_.set_filter({});
+        ImGui::MenuItem("SQL console", nullptr, &sql_console_.open());
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -7,6 +7,9 @@
 #include "activity_drawer_panel.h"
 #include "filter_bar_panel.h"
 #include "import_panel.h"
+#include "queries_bar.h"
+#include "sql_console_window.h"
+#include "timeline_panel.h"
 #include "ui_platform.h"
 
 namespace sightline {
@@ -31,6 +34,9 @@ private:
     ImportPanel import_panel_;
     FilterBarPanel filter_bar_;
     ActivityDrawerPanel drawer_;
+    QueriesBar queries_bar_;
+    TimelinePanel timeline_;
+    SqlConsoleWindow sql_console_;
     bool show_about_ = false;
 };
 

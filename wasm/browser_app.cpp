@@ -1,5 +1,7 @@
 #include "browser_app.h"
 
+#include "filter/filter_url.h"
+#include "page_state.h"
 #include "theme.h"
 
 #include <GLES3/gl3.h>
@@ -61,8 +63,48 @@ bool BrowserApp::start() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     model_.load_demo_data();
+    restore_page_state();
     sync_canvas_size();
     return true;
+}
+
+namespace {
+constexpr const char* kSavedQueriesKey = "sightline.savedQueries";
+}
+
+void BrowserApp::restore_page_state() {
+    if (auto stored = read_local_storage(kSavedQueriesKey)) {
+        std::string error = model_.restore_saved_queries(*stored);
+        if (!error.empty()) std::fprintf(stderr, "Sightline: saved queries: %s\n", error.c_str());
+    }
+    saved_settings_revision_ = model_.settings_revision();
+    url_fragment_changed();
+}
+
+void BrowserApp::url_fragment_changed() {
+    std::string fragment = read_url_fragment();
+    if (fragment == url_fragment_) return; // our own replaceState
+    url_fragment_ = fragment;
+    FilterUrlDecode decoded = decode_filter_fragment(fragment);
+    if (decoded.state) {
+        model_.set_filter(decoded.state->filter);
+        model_.set_sort(decoded.state->sort);
+    } else if (!decoded.error.empty()) {
+        std::fprintf(stderr, "Sightline: the link's filter cannot be used: %s\n", decoded.error.c_str());
+    }
+}
+
+// Called after each drawn frame: cheap unless something changed.
+void BrowserApp::save_page_state() {
+    if (model_.settings_revision() != saved_settings_revision_) {
+        saved_settings_revision_ = model_.settings_revision();
+        write_local_storage(kSavedQueriesKey, model_.saved_queries().to_json());
+    }
+    std::string fragment = encode_filter_fragment(model_.filter(), model_.sort());
+    if (fragment != url_fragment_) {
+        url_fragment_ = fragment;
+        replace_url_fragment(fragment);
+    }
 }
 
 bool BrowserApp::sync_canvas_size() {
@@ -102,6 +144,7 @@ void BrowserApp::frame() {
     if (!needs_frame()) return;
     drawn_revision_ = model_.revision();
     draw_frame();
+    save_page_state();
 }
 
 void BrowserApp::draw_frame() {

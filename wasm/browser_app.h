@@ -7,6 +7,8 @@
 #include "browser_platform.h"
 #include "sightline_ui.h"
 
+#include <string>
+
 struct GLFWwindow;
 
 namespace sightline {
@@ -22,6 +24,9 @@ public:
 
     static BrowserApp* instance() { return instance_; }
 
+    // The page's URL fragment changed (the analyst edited the link, or went back).
+    void url_fragment_changed();
+
     // Input arrived: draw the next few frames (ImGui needs a couple to settle hover states).
     void wake() { frames_left_ = kFramesAfterWake; }
 
@@ -29,6 +34,8 @@ private:
     static constexpr int kFramesAfterWake = 4;
 
     bool sync_canvas_size();
+    void restore_page_state();
+    void save_page_state();
     bool needs_frame();
     void draw_frame();
 
@@ -42,6 +49,8 @@ private:
     bool announced_ready_ = false;
     int frames_left_ = kFramesAfterWake;
     uint64_t drawn_revision_ = 0;
+    uint64_t saved_settings_revision_ = 0;
+    std::string url_fragment_;
 };
 
 } // namespace sightline

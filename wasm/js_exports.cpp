@@ -1,8 +1,8 @@
 // The C functions the page's JavaScript calls (see wasm/js/automation_api.js). Each hands
 // JSON text to the core's AutomationApi; strings returned stay valid until the next call.
-#include "api/import_report_json.h"
 #include "api/activity_json.h"
 #include "browser_app.h"
+#include "import/import_report_json.h"
 #include "item_locator.h"
 
 #include <emscripten.h>
@@ -22,6 +22,8 @@ std::string g_last_result;
 } // namespace
 
 extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void sl_url_fragment_changed() { sightline::BrowserApp::instance()->url_fragment_changed(); }
 
 EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arguments_json) {
     g_last_result = sightline::BrowserApp::instance()->api().call(method, arguments_json);
@@ -84,8 +86,8 @@ EMSCRIPTEN_KEEPALIVE const char* sl_import_finish() {
         g_last_result = R"({"error":)" + sightline::json_string(g_import_error) + "}";
         return g_last_result.c_str();
     }
-    g_last_result = sightline::import_result_to_json(model().last_import_reports(), model().total_activities(),
-                                                     model().last_import_replaced_demo());
+    g_last_result = sightline::import_reports_to_json(model().last_import_reports(), model().total_activities(),
+                                                      model().last_import_replaced_demo());
     return g_last_result.c_str();
 }
 

@@ -2,7 +2,10 @@
 
 #include "api/activity_json.h"
 #include "filter/filter_json.h"
+#include "app/suggested_queries.h"
 #include "query/activity_query.h"
+#include "query/timeline_histogram.h"
+#include "util/time_format.h"
 
 #include <rapidjson/document.h>
 
@@ -171,12 +174,107 @@ std::string status(AppModel& model, const Value&) {
     return buffer.GetString();
 }
 
+std::string string_arg(const Value& args, rapidjson::SizeType index, const char* what) {
+    if (index >= args.Size() || !args[index].IsString()) throw ApiError(std::string(what) + " must be a string");
+    return args[index].GetString();
+}
+
+std::string ok_or_error(const std::string& error) {
+    return error.empty() ? R"({"ok":true})" : error_json(error);
+}
+
+std::string queries(AppModel& model, const Value&) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    auto write_list = [&](const char* key, const std::vector<NamedQuery>& list) {
+        w.Key(key);
+        w.StartArray();
+        for (const NamedQuery& q : list) {
+            w.StartObject();
+            w.Key("name");
+            w.String(q.name);
+            w.Key("filter");
+            rapidjson::Document filter;
+            filter.Parse(filter_to_json(q.filter));
+            filter.Accept(w);
+            w.EndObject();
+        }
+        w.EndArray();
+    };
+    w.StartObject();
+    write_list("suggested", suggested_queries());
+    write_list("saved", model.saved_queries().list());
+    w.EndObject();
+    return buffer.GetString();
+}
+
+std::string save_query(AppModel& model, const Value& args) {
+    return ok_or_error(model.save_query_as(string_arg(args, 0, "the query name")));
+}
+std::string apply_query(AppModel& model, const Value& args) {
+    return ok_or_error(model.apply_query(string_arg(args, 0, "the query name")));
+}
+std::string rename_query(AppModel& model, const Value& args) {
+    return ok_or_error(model.rename_query(string_arg(args, 0, "the query name"), string_arg(args, 1, "the new name")));
+}
+std::string delete_query(AppModel& model, const Value& args) {
+    return ok_or_error(model.delete_query(string_arg(args, 0, "the query name")));
+}
+
+std::string sql(AppModel& model, const Value& args) {
+    model.run_sql(string_arg(args, 0, "the SQL text"));
+    const SqlConsoleResult& r = model.sql_result();
+    if (!r.ok()) return error_json(r.error);
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("columns");
+    w.StartArray();
+    for (const std::string& c : r.columns) w.String(c);
+    w.EndArray();
+    w.Key("rows");
+    w.StartArray();
+    for (const SqlConsoleRow& row : r.rows) {
+        w.StartArray();
+        for (const auto& cell : row) cell ? w.String(*cell) : w.Null();
+        w.EndArray();
+    }
+    w.EndArray();
+    w.Key("truncated");
+    w.Bool(r.truncated);
+    w.EndObject();
+    return buffer.GetString();
+}
+
+std::string timeline(AppModel& model, const Value& args) {
+    const Value& options = options_at(args, 0);
+    TimelineHistogram h = build_timeline(model.store(), filter_member(options, "filter"), {},
+                                         static_cast<int>(int_member(options, "buckets", 120, 1, 2000)));
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("bucket_ms");
+    w.Int64(h.bucket_ms);
+    w.Key("start");
+    w.String(format_iso8601_utc(h.start_ms));
+    w.Key("counts");
+    w.StartArray();
+    for (int64_t c : h.counts) w.Int64(c);
+    w.EndArray();
+    w.Key("total");
+    w.Int64(h.total);
+    w.EndObject();
+    return buffer.GetString();
+}
+
 using Handler = std::function<std::string(AppModel&, const Value&)>;
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
     static const std::map<std::string, Handler, std::less<>> table = {
         {"query", query},         {"values", values}, {"setFilter", set_filter}, {"getFilter", get_filter},
         {"clear", clear},         {"activity", activity}, {"status", status},
+        {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
+        {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline},
     };
     return table;
 }

@@ -1,5 +1,6 @@
 #include "app/app_model.h"
 
+#include "app/suggested_queries.h"
 #include "demo/demo_generator.h"
 
 #include <stdexcept>
@@ -15,6 +16,46 @@ void AppModel::load_demo_data() {
     demo_loaded_ = true;
     data_changed();
 }
+
+std::string AppModel::apply_query(std::string_view name) {
+    if (const ActivityFilter* saved = saved_queries_.find(name)) {
+        set_filter(*saved);
+        return {};
+    }
+    if (const NamedQuery* suggested = find_suggested_query(name)) {
+        set_filter(suggested->filter);
+        return {};
+    }
+    return "no query named \"" + std::string(name) + "\"";
+}
+
+// Runs a SavedQueries command and marks the settings changed when it succeeded.
+template <typename Command>
+static std::string settings_command(uint64_t& revision, Command command) {
+    std::string error = command();
+    if (error.empty()) ++revision;
+    return error;
+}
+
+std::string AppModel::save_query_as(std::string_view name) {
+    return settings_command(settings_revision_, [&] { return saved_queries_.save_as(name, filter_); });
+}
+
+std::string AppModel::rename_query(std::string_view from, std::string_view to) {
+    return settings_command(settings_revision_, [&] { return saved_queries_.rename(from, to); });
+}
+
+std::string AppModel::delete_query(std::string_view name) {
+    return settings_command(settings_revision_, [&] { return saved_queries_.remove(name); });
+}
+
+std::string AppModel::restore_saved_queries(std::string_view json) {
+    SavedQueriesLoad loaded = SavedQueries::from_json(json);
+    saved_queries_ = std::move(loaded.queries);
+    return loaded.error;
+}
+
+void AppModel::run_sql(std::string_view sql) { sql_result_ = run_readonly_sql(store_, sql, 1000); }
 
 void AppModel::open_activity(std::string_view id) { open_activity_ = store_.find_by_id(id, true); }
 

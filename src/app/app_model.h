@@ -5,6 +5,8 @@
 
 #include "app/activity_view.h"
 #include "app/import_job.h"
+#include "app/saved_queries.h"
+#include "query/sql_console.h"
 #include "filter/activity_filter.h"
 #include "query/activity_query.h"
 #include "store/activity_store.h"
@@ -43,6 +45,18 @@ public:
     void cancel_import();
     void request_import_cancel() { import_cancel_requested_ = true; }
 
+    // Queries: the suggested ones and the analyst's saved ones. Each returns an error
+    // message, empty on success, and changes nothing on failure.
+    std::string apply_query(std::string_view name);
+    std::string save_query_as(std::string_view name);
+    std::string rename_query(std::string_view from, std::string_view to);
+    std::string delete_query(std::string_view name);
+    // Restores saved queries from storage; returns what could not be restored, if anything.
+    std::string restore_saved_queries(std::string_view json);
+
+    // The power users' read-only SQL box.
+    void run_sql(std::string_view sql);
+
     // The activity drawer: every field and the raw record of one activity.
     void open_activity(std::string_view id);
     void close_activity() { open_activity_.reset(); }
@@ -53,6 +67,10 @@ public:
     ActivityView& view() { return view_; }
     int64_t total_activities() const { return total_; }
     bool showing_demo_data() const { return demo_loaded_; }
+    const SavedQueries& saved_queries() const { return saved_queries_; }
+    // Increases when anything the analyst configured changes (what storage must keep).
+    uint64_t settings_revision() const { return settings_revision_; }
+    const SqlConsoleResult& sql_result() const { return sql_result_; }
     const std::optional<Activity>& opened_activity() const { return open_activity_; }
     const ImportJob* import_job() const { return import_.get(); }
     bool import_cancel_requested() const { return import_cancel_requested_; }
@@ -76,6 +94,9 @@ private:
     std::vector<FileImportReport> last_import_reports_;
     bool last_import_replaced_demo_ = false;
     std::optional<Activity> open_activity_;
+    SavedQueries saved_queries_;
+    uint64_t settings_revision_ = 0;
+    SqlConsoleResult sql_result_;
 };
 
 } // namespace sightline

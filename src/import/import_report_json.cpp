@@ -36,11 +36,14 @@ void write_file_report_json(rapidjson::Writer<rapidjson::StringBuffer>& w, const
     w.EndArray();
     number("issue_count", r.issue_count);
     number("bytes", r.bytes);
+    w.Key("fatal");
+    w.Bool(!r.fatal_error.empty());
     if (!r.fatal_error.empty()) text("error", r.fatal_error);
     w.EndObject();
 }
 
-std::string import_reports_to_json(const std::vector<FileImportReport>& reports, int64_t total) {
+std::string import_reports_to_json(const std::vector<FileImportReport>& reports, int64_t total,
+                                   std::optional<bool> replaced_demo) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
@@ -50,6 +53,10 @@ std::string import_reports_to_json(const std::vector<FileImportReport>& reports,
     w.EndArray();
     w.Key("total");
     w.Int64(total);
+    if (replaced_demo) {
+        w.Key("replaced_demo");
+        w.Bool(*replaced_demo);
+    }
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize());
 }

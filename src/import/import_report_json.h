@@ -8,15 +8,18 @@
 #include <rapidjson/writer.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace sightline {
 
-// One file's report as an object; `mapping` is the mapping object or null, `error` only
-// appears for a fatal error.
+// One file's report as an object; `mapping` is the mapping object or null; `fatal` says the
+// file could not be read at all, and then `error` holds the reason (also first in `errors`).
 void write_file_report_json(rapidjson::Writer<rapidjson::StringBuffer>& writer, const FileImportReport& report);
 
-std::string import_reports_to_json(const std::vector<FileImportReport>& reports, int64_t total);
+// `replaced_demo`, when given, says whether the files replaced the demo data (the page's load).
+std::string import_reports_to_json(const std::vector<FileImportReport>& reports, int64_t total,
+                                   std::optional<bool> replaced_demo = std::nullopt);
 
 } // namespace sightline

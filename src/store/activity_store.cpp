@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include <unordered_map>
+#include <cstdlib>
+#include <string>
 
 namespace sightline {
 namespace {
@@ -64,6 +66,8 @@ std::string placeholders(size_t n) {
 
 ActivityStore::ActivityStore() : db_(open_memory_database()) {
     // The database lives only in this page's memory: durability costs time and buys nothing.
+    if (const char* ps = getenv("SL_PAGE")) exec(db(), std::string("PRAGMA page_size=") + ps);
+    if (const char* cs = getenv("SL_CACHE")) exec(db(), std::string("PRAGMA cache_size=") + cs);
     exec(db(), "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
     create_schema(db());
     register_sql_functions(db());
@@ -174,23 +178,27 @@ ActivityWriter::~ActivityWriter() {
     if (open_) sqlite3_exec(store_.db(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
+static auto kDestructor = getenv("SL_STATIC") ? SQLITE_STATIC : SQLITE_TRANSIENT;
+static void bind_text2(sqlite3_stmt* st, int index, std::string_view text) {
+    sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), kDestructor);
+}
 bool ActivityWriter::insert(const Activity& a) {
     sqlite3_stmt* st = insert_activity_.get();
     sqlite3_reset(st);
     int c = 1;
-    bind_text(st, c++, a.id);
+    bind_text2(st, c++, a.id);
     sqlite3_bind_int64(st, c++, a.time_ms);
     for (const std::string* text : {&a.app, &a.activity_type, &a.action_type, &a.description, &a.user,
                                     &a.user_domain, &a.ip})
-        bind_text(st, c++, *text);
+        bind_text2(st, c++, *text);
     if (auto bytes = parse_ip(a.ip)) sqlite3_bind_blob(st, c++, bytes->data(), 16, SQLITE_TRANSIENT);
     else sqlite3_bind_null(st, c++);
     for (const std::string* text : {&a.ip_category, &a.country, &a.city, &a.isp, &a.user_agent, &a.device_type,
                                     &a.browser, &a.os})
-        bind_text(st, c++, *text);
+        bind_text2(st, c++, *text);
     sqlite3_bind_int(st, c++, a.admin ? 1 : 0);
     sqlite3_bind_int(st, c++, a.impersonated ? 1 : 0);
-    for (const std::string* text : {&a.result, &a.source, &a.file, &a.raw}) bind_text(st, c++, *text);
+    for (const std::string* text : {&a.result, &a.source, &a.file, &a.raw}) bind_text2(st, c++, *text);
     step_row(store_.db(), st);
     if (sqlite3_changes(store_.db()) == 0) return false;
     int64_t rowid = sqlite3_last_insert_rowid(store_.db());
@@ -205,7 +213,7 @@ void ActivityWriter::insert_list(sqlite3_stmt* st, int64_t rowid, const std::vec
     for (const std::string& v : values) {
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, rowid);
-        bind_text(st, 2, v);
+        bind_text2(st, 2, v);
         step_row(store_.db(), st);
     }
 }

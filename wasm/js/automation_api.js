@@ -24,11 +24,25 @@
   api.clear = method('clear');
   api.activity = method('activity');
   api.status = method('status');
+  // Extras beyond the contract (docs/automation-api.md).
+  api.queries = method('queries');
+  api.saveQuery = method('saveQuery');
+  api.applyQuery = method('applyQuery');
+  api.renameQuery = method('renameQuery');
+  api.deleteQuery = method('deleteQuery');
+  api.sql = method('sql');
+  api.timeline = method('timeline');
+  const coreStatus = api.status;
+  // heap_bytes: the wasm memory size now (it only grows), for memory measurements.
+  api.status = () => coreStatus().then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));
 
   // Test hook: where a named widget was drawn, in CSS pixels relative to the canvas, so tests
   // can click real pixels. Names: "menu:File", "header:User", ... (imgui_ui/item_locator.h).
   api.itemRect = (name) => Promise.resolve().then(() =>
     JSON.parse(module.ccall('sl_item_rect', 'string', ['string'], [String(name)])));
+
+  // A link edited in the address bar, or Back: the view follows the URL fragment.
+  window.addEventListener('hashchange', () => module.ccall('sl_url_fragment_changed', null, [], []));
 
   // The page's boot script (shell/boot.js) passes these in the module's settings.
   module.sightlineBecameReady = () => module.onSightlineReady && module.onSightlineReady();

@@ -1,0 +1,162 @@
+// The activity log's filters through real input (typing, clicking) and through setFilter,
+// compared with query(); saved queries kept across reloads; the filter in the page's URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startStaticServer } from './lib/static_server.mjs';
+import { launchBrowser, openWatchedPage, waitForReady, waitForStatus, screenshot } from './lib/browser.mjs';
+
+const WEB = path.resolve(import.meta.dirname, '..', '..', 'build', 'web');
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startStaticServer(WEB);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function rectOf(page, name, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
+    if (!rect.error) return rect;
+    if (Date.now() > deadline) throw new Error(rect.error);
+    await page.waitForTimeout(50);
+  }
+}
+
+async function click(page, name) {
+  const r = await rectOf(page, name);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+const count = (page, filter) => page.evaluate((f) => window.sightline.query({ filter: f, limit: 0 }).then((r) => r.total), filter);
+
+test('typing an IP prefix in the filter bar filters the table', async () => {
+  const { page, context, problems } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    await click(page, 'filter:ip');
+    await page.keyboard.type('192.0.2.');
+    await page.keyboard.press('Enter');
+    const expected = await count(page, { all: [{ field: 'ip', op: 'starts_with', values: ['192.0.2.'] }] });
+    assert.ok(expected > 0);
+    const status = await waitForStatus(page, (s) => s.visible === expected);
+    assert.equal(status.visible, expected);
+    const filter = await page.evaluate(() => window.sightline.getFilter());
+    assert.deepEqual(filter, { all: [{ field: 'ip', op: 'starts_with', values: ['192.0.2.'] }] });
+    await screenshot(page, 'filter-ip-typed');
+
+    // Esc in the table clears the filter (the text box must not have the keyboard).
+    await click(page, 'counter');
+    await page.keyboard.press('Escape');
+    await waitForStatus(page, (s) => s.visible === s.total);
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('picking a value in the App chip filters by it, with facet counts', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    await click(page, 'chip:App');
+    await click(page, 'picker:Box');
+    const expected = await count(page, { all: [{ field: 'app', op: 'eq', values: ['Box'] }] });
+    await waitForStatus(page, (s) => s.visible === expected);
+    await click(page, 'picker:Salesforce');
+    const both = await count(page, { all: [{ field: 'app', op: 'eq', values: ['Box', 'Salesforce'] }] });
+    assert.ok(both > expected);
+    await waitForStatus(page, (s) => s.visible === both);
+    await screenshot(page, 'filter-app-picker');
+  } finally {
+    await context.close();
+  }
+});
+
+test('setFilter drives the same table; advanced filters show its rows', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const filter = { all: [
+      { field: 'activity_type', op: 'eq', values: ['Failed log on', 'Log on'] },
+      { field: 'country', op: 'neq', values: ['US'] },
+      { field: 'user_agent', op: 'contains', values: ['python'] },
+    ] };
+    const expected = await count(page, filter);
+    const set = await page.evaluate((f) => window.sightline.setFilter(f), filter);
+    assert.equal(set.visible, expected);
+    await click(page, 'filter:advanced');
+    await rectOf(page, 'advanced:add');
+    await page.waitForTimeout(200);
+    await screenshot(page, 'advanced-filters');
+  } finally {
+    await context.close();
+  }
+});
+
+test('saved queries survive a reload; the filter lives in the URL fragment', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const filter = { all: [{ field: 'user', op: 'eq', values: ['tom.hughes@contoso.example'] }] };
+    await page.evaluate((f) => window.sightline.setFilter(f), filter);
+    // Save through the UI: Save as, type a name, Enter.
+    await click(page, 'queries:save_as');
+    await click(page, 'queries:name'); // focus is taken a frame later: click to be sure
+    await page.keyboard.type('Tom burst');
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 10000;
+    let saved;
+    do {
+      saved = (await page.evaluate(() => window.sightline.queries())).saved;
+      if (saved.length) break;
+      await page.waitForTimeout(50);
+    } while (Date.now() < deadline);
+    assert.deepEqual(saved.map((q) => q.name), ['Tom burst']);
+    const url = page.url();
+    assert.match(url, /#f=/, 'the filter is in the URL fragment');
+    assert.ok(!url.includes('tom.hughes') || url.includes('#f='), 'no data outside the filter');
+
+    // A new page at the same URL: same filter, same saved query.
+    const second = await context.newPage();
+    await second.goto(url);
+    await waitForReady(second);
+    assert.deepEqual(await second.evaluate(() => window.sightline.getFilter()), filter);
+    const again = (await second.evaluate(() => window.sightline.queries())).saved;
+    assert.deepEqual(again.map((q) => q.name), ['Tom burst']);
+
+    // Editing the link in place (a hash change, no reload) moves the view too.
+    await page.evaluate(() => window.sightline.setFilter({ all: [] }));
+    await page.waitForFunction(() => !window.location.hash, null, { timeout: 10000 });
+    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(url).hash);
+    await page.waitForFunction(() => window.sightline.getFilter().then((f) => f.all.length === 1), null, { timeout: 10000 });
+
+    // A tampered fragment is refused and the default view shown.
+    const third = await context.newPage();
+    await third.goto(server.url + '#f=not-base64!!');
+    await waitForReady(third);
+    assert.deepEqual(await third.evaluate(() => window.sightline.getFilter()), { all: [] });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the SQL box answers SELECTs and refuses writes', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const r = await page.evaluate(() => window.sightline.sql("SELECT count(*) FROM activities WHERE activity_type = 'Failed log on'"));
+    const expected = await count(page, { all: [{ field: 'activity_type', op: 'eq', values: ['Failed log on'] }] });
+    assert.equal(Number(r.rows[0][0]), expected);
+    const refused = await page.evaluate(() => window.sightline.sql('DROP TABLE activities'));
+    assert.ok(refused.error);
+    assert.ok((await page.evaluate(() => window.sightline.status())).total > 20000);
+  } finally {
+    await context.close();
+  }
+});

@@ -53,6 +53,31 @@ std::string field_label(const FilterCondition& c) {
     return field ? std::string(field->label) : c.field;
 }
 
+// Operators as Defender's filter rows word them.
+const char* op_label(FilterOp op) {
+    switch (op) {
+    case FilterOp::Eq: return "equals";
+    case FilterOp::Neq: return "does not equal";
+    case FilterOp::Contains: return "contains";
+    case FilterOp::NotContains: return "does not contain";
+    case FilterOp::StartsWith: return "starts with";
+    case FilterOp::NotStartsWith: return "does not start with";
+    case FilterOp::EndsWith: return "ends with";
+    case FilterOp::IsSet: return "is set";
+    case FilterOp::IsNotSet: return "is not set";
+    case FilterOp::Before: return "before";
+    case FilterOp::After: return "after";
+    case FilterOp::Between: return "in between";
+    case FilterOp::LastDays: return "in the last N days";
+    case FilterOp::InCidr: return "in range (CIDR)";
+    case FilterOp::NotInCidr: return "not in range (CIDR)";
+    case FilterOp::IsTrue: return "is true";
+    case FilterOp::IsFalse: return "is false";
+    case FilterOp::Text: return "matches text";
+    }
+    return "?";
+}
+
 size_t value_count(FilterOp op) {
     switch (op) {
     case FilterOp::IsSet: case FilterOp::IsNotSet: case FilterOp::IsTrue: case FilterOp::IsFalse: return 0;
@@ -109,12 +134,23 @@ void AdvancedFilterPanel::apply(AppModel& model) {
 void AdvancedFilterPanel::draw(AppModel& model) {
     sync_from_model(model);
     next_id_ = 0;
-    ImGui::BeginChild("advanced_filters", ImVec2(0, 0), true, ImGuiWindowFlags_AlwaysAutoResize |
-                      ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // A framed group as tall as its rows (1.86 has no auto-sizing child windows).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::Indent(6);
     ImGui::TextUnformatted("Activities matching all of the following");
     if (draw_group(model, draft_.root, 0)) apply(model);
     if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.55f, 0.5f, 1), "Not applied: %s", error_.c_str());
-    ImGui::EndChild();
+    ImGui::Unindent(6);
+    ImGui::EndGroup();
+    draw->ChannelsSetCurrent(0);
+    ImVec2 bottom_right(top_left.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + 4);
+    draw->AddRectFilled(ImVec2(top_left.x, top_left.y - 2), bottom_right, ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
+    draw->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, 2));
 }
 
 bool AdvancedFilterPanel::draw_group(AppModel& model, FilterNode& group, int depth) {
@@ -182,10 +218,10 @@ bool AdvancedFilterPanel::draw_condition(AppModel& model, FilterNode& node) {
     if (c.op != FilterOp::Text) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(9 * ImGui::GetFontSize());
-        if (ImGui::BeginCombo("##op", std::string(filter_op_name(c.op)).c_str())) {
+        if (ImGui::BeginCombo("##op", op_label(c.op))) {
             if (auto field = find_field(c.field)) {
                 for (FilterOp op : filter_ops_for_field(*field)) {
-                    if (ImGui::Selectable(std::string(filter_op_name(op)).c_str(), op == c.op) && op != c.op) {
+                    if (ImGui::Selectable(op_label(op), op == c.op) && op != c.op) {
                         bool keep = value_count(op) == value_count(c.op) && !is_list_op(op) && !is_list_op(c.op);
                         c.op = op;
                         if (!keep) c.values.assign(value_count(op), "");

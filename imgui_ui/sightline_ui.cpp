@@ -25,8 +25,9 @@ void SightlineUi::draw() {
     ImGui::TextUnformatted("Activity log");
     ImGui::SameLine();
     queries_bar_.draw(model_);
-    std::string counter = format_count(model_.view().size()) + " of " + format_count(model_.total_activities()) +
-                          " activities";
+    // While the id list is still being read the count is a lower bound.
+    std::string counter = format_count(model_.view().size()) + (model_.view().is_complete() ? "" : "+") + " of " +
+                          format_count(model_.total_activities()) + " activities";
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
     ImGui::TextUnformatted(counter.c_str());
     note_item("counter");
@@ -107,6 +108,8 @@ void SightlineUi::draw_status_bar() {
     std::string status = format_count(model_.total_activities()) + " activities loaded";
     if (model_.showing_demo_data()) status += " (demo data)";
     status += "  |  Offline: nothing leaves this page";
+    std::string background = model_.background_status();
+    if (!background.empty()) status += "  |  " + background;
     ImGui::TextUnformatted(status.c_str());
 }
 

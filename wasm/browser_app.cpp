@@ -34,7 +34,10 @@ void install_wake_callbacks(GLFWwindow* window) {
     glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { wake_on_input(); });
     glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { wake_on_input(); });
     glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { wake_on_input(); });
-    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { wake_on_input(); });
+    glfwSetKeyCallback(window, [](GLFWwindow*, int key, int, int action, int) {
+        if (action == GLFW_PRESS) BrowserApp::instance()->latch_key_press(key);
+        wake_on_input();
+    });
     glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { wake_on_input(); });
     glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { wake_on_input(); });
 }
@@ -134,25 +137,47 @@ bool BrowserApp::sync_canvas_size() {
 
 bool BrowserApp::needs_frame() {
     if (sync_canvas_size()) wake();
-    if (model_.revision() != drawn_revision_ || model_.import_job()) wake();
+    if (model_.import_job()) {
+        // While importing, the progress window is all that changes: drawing it a few times
+        // a second leaves the CPU to the import (a frame costs a lot without a GPU).
+        double now = emscripten_get_now();
+        if (now - last_import_frame_ms_ >= kImportFrameIntervalMs) {
+            last_import_frame_ms_ = now;
+            wake();
+        }
+    } else if (model_.revision() != drawn_revision_) {
+        wake();
+    }
     if (frames_left_ <= 0) return false;
     --frames_left_;
     return true;
 }
 
 void BrowserApp::frame() {
+    // Background work gets a slice of each animation frame, drawn or not.
+    model_.do_background_work(kBackgroundBudgetMs);
     if (!needs_frame()) return;
     drawn_revision_ = model_.revision();
     draw_frame();
     save_page_state();
 }
 
+void BrowserApp::latch_key_press(int key) {
+    if (key >= 0 && key < static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) latched_keys_.push_back(key);
+}
+
 void BrowserApp::draw_frame() {
+    // ImGui 1.86 samples key state once per frame: a key pressed and released between two
+    // frames (a quick tap, or a scripted one) would be missed. Show it down for one frame.
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : latched_keys_) io.KeysDown[key] = true;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     ui_.draw();
     ImGui::Render();
+    for (int key : latched_keys_) io.KeysDown[key] = glfwGetKey(window_, key) == GLFW_PRESS;
+    latched_keys_.clear();
 
     int width = 0, height = 0;
     glfwGetFramebufferSize(window_, &width, &height);

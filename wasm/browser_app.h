@@ -8,6 +8,7 @@
 #include "sightline_ui.h"
 
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -24,6 +25,9 @@ public:
 
     static BrowserApp* instance() { return instance_; }
 
+    // A key went down (it may be up again before the next frame).
+    void latch_key_press(int key);
+
     // The page's URL fragment changed (the analyst edited the link, or went back).
     void url_fragment_changed();
 
@@ -32,6 +36,8 @@ public:
 
 private:
     static constexpr int kFramesAfterWake = 4;
+    static constexpr double kBackgroundBudgetMs = 12.0;
+    static constexpr double kImportFrameIntervalMs = 250.0;
 
     bool sync_canvas_size();
     void restore_page_state();
@@ -51,6 +57,8 @@ private:
     uint64_t drawn_revision_ = 0;
     uint64_t saved_settings_revision_ = 0;
     std::string url_fragment_;
+    double last_import_frame_ms_ = 0;
+    std::vector<int> latched_keys_;
 };
 
 } // namespace sightline

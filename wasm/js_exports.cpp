@@ -6,6 +6,7 @@
 #include "item_locator.h"
 
 #include <emscripten.h>
+#include <imgui.h>
 #include <emscripten/html5.h>
 
 #include <cstdio>
@@ -97,6 +98,12 @@ EMSCRIPTEN_KEEPALIVE void sl_import_cancel() { model().cancel_import(); }
 
 // --- Test hooks -------------------------------------------------------------------------------
 extern "C" {
+
+// What the UI's keyboard focus is doing, so tests type only once a text box has it.
+EMSCRIPTEN_KEEPALIVE const char* sl_ui_state() {
+    g_last_result = std::string(R"({"wantTextInput":)") + (ImGui::GetIO().WantTextInput ? "true" : "false") + "}";
+    return g_last_result.c_str();
+}
 
 // {x, y, width, height} of a named widget in CSS pixels, or {"error"} when it was not drawn.
 EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {

@@ -130,6 +130,7 @@ std::string set_filter(AppModel& model, const Value& args) {
     FilterParseResult parsed = parse_filter_json(value_to_json(args[0]));
     if (!parsed.filter) throw ApiError(filter_error(parsed.error));
     model.set_filter(*parsed.filter);
+    model.complete_view();
     return R"({"ok":true,"visible":)" + std::to_string(model.view().size()) + "}";
 }
 
@@ -148,6 +149,7 @@ std::string activity(AppModel& model, const Value& args) {
 }
 
 std::string status(AppModel& model, const Value&) {
+    model.complete_view();
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();

@@ -1,14 +1,35 @@
 #include "app/activity_view.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <chrono>
 #include <span>
 
 namespace sightline {
 
 void ActivityView::refresh(const ActivityStore& store, const ActivityFilter& filter, const std::vector<SortKey>& sort) {
-    rowids_ = matching_rowids(store, filter, sort);
+    reading_ = prepare_matching_rowids(store, filter, sort);
+    rowids_.clear();
     cached_.clear();
     cached_first_ = 0;
+}
+
+bool ActivityView::pump(const ActivityStore& store, double budget_ms) {
+    if (!reading_) return false;
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration<double, std::milli>(budget_ms);
+    // Check the clock every few thousand rows: reading the clock costs more than a step.
+    for (;;) {
+        for (int i = 0; i < 4096; ++i) {
+            if (!step_row(store.db(), reading_.get())) {
+                reading_.reset();
+                return false;
+            }
+            rowids_.push_back(sqlite3_column_int64(reading_.get(), 0));
+        }
+        if (Clock::now() >= deadline) return true;
+    }
 }
 
 const Activity& ActivityView::at(const ActivityStore& store, int64_t position) {

@@ -1,6 +1,10 @@
 // The activity log as the table shows it: the ordered row ids that the current filter and
 // sort select, and a small cache of fully read rows around what is on screen. The table asks
 // for rows by position, so scrolling to row 900,000 costs the same as scrolling to row 10.
+//
+// The id list is read a slice at a time (pump): the first screen is there after the first
+// slice, and the exact count arrives when the list is complete, without any frame waiting
+// for a million-row scan.
 #pragma once
 
 #include "filter/activity_filter.h"
@@ -15,8 +19,16 @@ namespace sightline {
 
 class ActivityView {
 public:
+    // Starts reading the ids for `filter` and `sort`; reads nothing yet.
     void refresh(const ActivityStore& store, const ActivityFilter& filter, const std::vector<SortKey>& sort);
+    // Reads ids for about `budget_ms`; returns true while more remain.
+    bool pump(const ActivityStore& store, double budget_ms);
+    void complete(const ActivityStore& store) { pump(store, 1e12); }
+    bool is_complete() const { return !reading_; }
+    // Stops reading (the list stays as far as it got); needed before the store is written.
+    void stop() { reading_.reset(); }
 
+    // Rows known so far: the exact count once is_complete().
     int64_t size() const { return static_cast<int64_t>(rowids_.size()); }
     int64_t rowid_at(int64_t position) const { return rowids_.at(static_cast<size_t>(position)); }
     // The activity at `position` (0 = first row shown). Reads a page from the store on a miss.
@@ -25,6 +37,7 @@ public:
 private:
     static constexpr int64_t kPageRows = 256;
 
+    Statement reading_;
     std::vector<int64_t> rowids_;
     int64_t cached_first_ = 0;
     std::vector<Activity> cached_;

@@ -10,6 +10,7 @@ namespace sightline {
 AppModel::AppModel() { refresh_view(); }
 
 void AppModel::load_demo_data() {
+    view_.stop();
     ActivityWriter writer(store_);
     for (const Activity& activity : generate_demo_activities()) writer.insert(activity);
     writer.commit();
@@ -61,6 +62,7 @@ void AppModel::open_activity(std::string_view id) { open_activity_ = store_.find
 
 void AppModel::clear_activities() {
     open_activity_.reset();
+    view_.stop();
     store_.clear();
     demo_loaded_ = false;
     data_changed();
@@ -76,13 +78,40 @@ void AppModel::set_sort(std::vector<SortKey> sort) {
     refresh_view();
 }
 
+// One CREATE INDEX cannot be paused, and on a million rows it takes seconds: past this size
+// only the time index (newest-first paging, counts, the timeline) is built on its own; the
+// others wait for complete_indexes(), so that no frame freezes.
+constexpr int64_t kMaxRowsForBackgroundIndexes = 300000;
+
 void AppModel::data_changed() {
-    store_.ensure_indexes();
+    index_builder_.emplace(store_.db());
+    // The first step is the time index, which newest-first paging, counts and the timeline
+    // all use: build it before the table reads anything.
+    if (!index_builder_->step()) index_builder_.reset();
     refresh_view();
+}
+
+void AppModel::complete_indexes() {
+    if (import_) return;
+    view_.complete(store_);
+    if (index_builder_) {
+        while (index_builder_->step()) {
+        }
+        index_builder_.reset();
+    }
+    store_.ensure_indexes();
+}
+
+std::string AppModel::background_status() const {
+    if (!index_builder_) return {};
+    return "Building indexes (" + std::to_string(index_builder_->steps_done() + 1) + " of " +
+           std::to_string(index_builder_->steps_total()) + ")";
 }
 
 void AppModel::begin_import(int file_count, int64_t bytes_total) {
     if (import_) throw std::logic_error("an import is already running");
+    index_builder_.reset(); // an index built inside the import's transaction would vanish on cancel
+    view_.complete(store_); // no read statement may stay open while the import writes
     import_cancel_requested_ = false;
     import_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, demo_loaded_);
 }
@@ -123,6 +152,22 @@ void AppModel::refresh_view() {
     total_ = store_.count();
     view_.refresh(store_, filter_, sort_);
     ++revision_;
+}
+
+bool AppModel::do_background_work(double budget_ms) {
+    if (import_) return false; // the view and the indexes wait: the store is being written
+    if (!view_.is_complete()) {
+        view_.pump(store_, budget_ms);
+        ++revision_; // the count grew: redraw
+        return true;
+    }
+    if (!index_builder_) return false;
+    if (total_ > kMaxRowsForBackgroundIndexes) {
+        index_builder_.reset();
+        return false;
+    }
+    if (!index_builder_->step()) index_builder_.reset();
+    return index_builder_.has_value();
 }
 
 } // namespace sightline

@@ -10,6 +10,7 @@
 #include "filter/activity_filter.h"
 #include "query/activity_query.h"
 #include "store/activity_store.h"
+#include "store/index_builder.h"
 
 #include <cstdint>
 #include <memory>
@@ -34,6 +35,16 @@ public:
     void set_sort(std::vector<SortKey> sort);
     // Call after anything wrote to the store outside these commands.
     void data_changed();
+
+    // Background work, a slice per frame: reading the table's id list, then building the
+    // filter indexes one at a time. Returns true while work remains. complete_view()
+    // finishes the id list at once (the automation API's answers are exact).
+    bool do_background_work(double budget_ms);
+    // Builds every missing index now (tests, the CLI, benchmarks).
+    void complete_indexes();
+    // "Building indexes (3 of 19)", or empty when there is nothing left to build.
+    std::string background_status() const;
+    void complete_view() { view_.complete(store_); }
 
     // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
     // (roll back). Files the analyst opens replace the demo data rather than mix with it.
@@ -94,6 +105,7 @@ private:
     std::vector<FileImportReport> last_import_reports_;
     bool last_import_replaced_demo_ = false;
     std::optional<Activity> open_activity_;
+    std::optional<IndexBuilder> index_builder_;
     SavedQueries saved_queries_;
     uint64_t settings_revision_ = 0;
     SqlConsoleResult sql_result_;

@@ -31,14 +31,20 @@ std::string order_by(const std::vector<SortKey>& sort) {
     return sql.empty() ? " ORDER BY a.time DESC, a.rowid DESC" : sql + ", a.rowid DESC";
 }
 
-std::vector<int64_t> select_rowids(const ActivityStore& store, const SqlFragment& where,
-                                   const std::vector<SortKey>& sort, int64_t offset, int64_t limit) {
+Statement prepare_rowids(const ActivityStore& store, const SqlFragment& where, const std::vector<SortKey>& sort,
+                         int64_t offset, int64_t limit) {
     std::string sql = "SELECT a.rowid FROM activities a WHERE " + where.sql + order_by(sort) + " LIMIT ? OFFSET ?";
     std::vector<SqlValue> params = where.params;
     params.emplace_back(limit);
     params.emplace_back(offset);
     Statement st = prepare(store.db(), sql);
     bind_all(st.get(), params);
+    return st;
+}
+
+std::vector<int64_t> select_rowids(const ActivityStore& store, const SqlFragment& where,
+                                   const std::vector<SortKey>& sort, int64_t offset, int64_t limit) {
+    Statement st = prepare_rowids(store, where, sort, offset, limit);
     std::vector<int64_t> rowids;
     while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
     return rowids;
@@ -69,8 +75,13 @@ int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter)
 }
 
 std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
-                                     const std::vector<SortKey>& sort) {
-    return select_rowids(store, where_clause(store, filter), sort, 0, -1);
+                                     const std::vector<SortKey>& sort, int64_t limit) {
+    return select_rowids(store, where_clause(store, filter), sort, 0, limit);
+}
+
+Statement prepare_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
+                                  const std::vector<SortKey>& sort, int64_t limit) {
+    return prepare_rowids(store, where_clause(store, filter), sort, 0, limit);
 }
 
 std::vector<ValueCount> count_values(const ActivityStore& store, std::string_view field_name,

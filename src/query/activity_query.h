@@ -41,8 +41,13 @@ struct ValueCount {
 // Throws std::invalid_argument for a sort or values field that cannot be used.
 QueryResult run_query(const ActivityStore& store, const QuerySpec& spec);
 int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter);
+// The rowids of matching activities in `sort` order; `limit` -1 means all.
 std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
-                                     const std::vector<SortKey>& sort);
+                                     const std::vector<SortKey>& sort, int64_t limit = -1);
+// The same as a prepared, bound statement (one rowid per row), for callers that step it a
+// slice at a time so that no frame waits for a long list (the table's ActivityView).
+Statement prepare_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
+                                  const std::vector<SortKey>& sort, int64_t limit = -1);
 // Most frequent first; empty values are left out. Booleans count as "true"/"false".
 std::vector<ValueCount> count_values(const ActivityStore& store, std::string_view field,
                                      const ActivityFilter& filter, int64_t limit);

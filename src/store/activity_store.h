@@ -1,8 +1,11 @@
 // The in-memory SQLite database of loaded activities: schema, bulk writing, and reads by
 // rowid. Filtering and sorting live in store/activity_query.h; this class owns the data.
+// Filter indexes are built after loading, all at once (ensure_indexes) or a step at a time
+// between frames (store/index_builder.h).
 #pragma once
 
 #include "model/activity.h"
+#include "store/activity_id_set.h"
 #include "store/sqlite_handle.h"
 
 #include <cstdint>
@@ -28,6 +31,7 @@ public:
     std::vector<Activity> read(std::span<const int64_t> rowids, bool with_raw = false) const;
     std::optional<Activity> find_by_id(std::string_view id, bool with_raw = true) const;
 
+    // Builds every missing filter index and the planner statistics in one go.
     void ensure_indexes();
     void clear();                   // in a transaction of its own
     void delete_all_activities();   // inside the caller's transaction
@@ -37,7 +41,18 @@ public:
     int64_t last_rowid() const;     // the highest rowid stored, 0 when empty
 
 private:
+    friend class ActivityWriter;
+
+    // The ids of stored rows, rebuilt from the table after anything that can remove rows
+    // (a delete, or a rollback that undoes inserts): rare events, a scan of ~0.1 s per 1M rows.
+    ActivityIdSet& ids() const;
+    std::optional<int64_t> rowid_of(std::string_view id, uint64_t hash) const;
+    void mark_ids_stale() { ids_stale_ = true; }
+
     SqliteDb db_;
+    mutable ActivityIdSet ids_;
+    mutable bool ids_stale_ = false;
+    mutable Statement id_at_rowid_;
 };
 
 // Writes activities in one transaction. Destroying it without commit() rolls everything

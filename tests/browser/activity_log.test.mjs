@@ -18,13 +18,25 @@ after(async () => {
   await server?.close();
 });
 
+// Where a widget is, once it has been drawn at the same place twice in a row: a window's
+// first frame is a hidden sizing pass, so a popup's first rects are not where it lands.
 async function rectOf(page, name, timeout = 10000) {
   const deadline = Date.now() + timeout;
+  let previous = null;
   for (;;) {
     const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
-    if (!rect.error) return rect;
-    if (Date.now() > deadline) throw new Error(rect.error);
-    await page.waitForTimeout(50);
+    if (!rect.error && previous && JSON.stringify(rect) === JSON.stringify(previous)) return rect;
+    previous = rect.error ? null : rect;
+    if (Date.now() > deadline) throw new Error(rect.error || `${name} kept moving`);
+    await page.waitForTimeout(60);
+  }
+}
+
+async function waitForKeyboardFree(page) {
+  const deadline = Date.now() + 10000;
+  while ((await page.evaluate(() => window.sightline.uiState())).wantTextInput) {
+    if (Date.now() > deadline) throw new Error('a text box kept the keyboard');
+    await page.waitForTimeout(30);
   }
 }
 
@@ -33,13 +45,23 @@ async function click(page, name) {
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
 }
 
+// Clicks a text box and waits until it has the keyboard (ImGui takes it a frame later).
+async function focusTextBox(page, name) {
+  await click(page, name);
+  const deadline = Date.now() + 10000;
+  while (!(await page.evaluate(() => window.sightline.uiState())).wantTextInput) {
+    if (Date.now() > deadline) throw new Error(`${name} did not take the keyboard`);
+    await page.waitForTimeout(30);
+  }
+}
+
 const count = (page, filter) => page.evaluate((f) => window.sightline.query({ filter: f, limit: 0 }).then((r) => r.total), filter);
 
 test('typing an IP prefix in the filter bar filters the table', async () => {
   const { page, context, problems } = await openWatchedPage(browser, server.url);
   try {
     await waitForReady(page);
-    await click(page, 'filter:ip');
+    await focusTextBox(page, 'filter:ip');
     await page.keyboard.type('192.0.2.');
     await page.keyboard.press('Enter');
     const expected = await count(page, { all: [{ field: 'ip', op: 'starts_with', values: ['192.0.2.'] }] });
@@ -52,6 +74,7 @@ test('typing an IP prefix in the filter bar filters the table', async () => {
 
     // Esc in the table clears the filter (the text box must not have the keyboard).
     await click(page, 'counter');
+    await waitForKeyboardFree(page);
     await page.keyboard.press('Escape');
     await waitForStatus(page, (s) => s.visible === s.total);
     assert.deepEqual(problems.consoleErrors, []);
@@ -107,7 +130,7 @@ test('saved queries survive a reload; the filter lives in the URL fragment', asy
     await page.evaluate((f) => window.sightline.setFilter(f), filter);
     // Save through the UI: Save as, type a name, Enter.
     await click(page, 'queries:save_as');
-    await click(page, 'queries:name'); // focus is taken a frame later: click to be sure
+    await focusTextBox(page, 'queries:name');
     await page.keyboard.type('Tom burst');
     await page.keyboard.press('Enter');
     const deadline = Date.now() + 10000;

@@ -8,6 +8,14 @@
 using namespace sightline;
 
 namespace {
+// The table's exact row count: the view reads its ids in slices, so finish them first.
+int64_t visible(AppModel& model) {
+    model.complete_view();
+    return model.view().size();
+}
+} // namespace
+
+namespace {
 
 rapidjson::Document parse(const std::string& json) {
     rapidjson::Document d;
@@ -76,7 +84,7 @@ TEST_CASE("setFilter changes the activity log; getFilter reads it back") {
     Fixture f;
     auto d = parse(f.api.call("setFilter", R"([{"all": [{"field": "activity_type", "op": "eq", "values": ["Download file"]}]}])"));
     CHECK(d["visible"].GetInt64() == 2);
-    CHECK(f.model.view().size() == 2);
+    CHECK(visible(f.model) == 2);
     auto back = parse(f.api.call("getFilter", "[]"));
     CHECK(back["all"][0]["field"].GetString() == std::string("activity_type"));
 }
@@ -100,7 +108,7 @@ TEST_CASE("bad input answers an error and changes nothing") {
         REQUIRE(d.IsObject());
         CHECK(d.HasMember("error"));
     }
-    CHECK(f.model.view().size() == 1);
+    CHECK(visible(f.model) == 1);
     CHECK(f.model.total_activities() == 3);
 }
 
@@ -117,7 +125,7 @@ TEST_CASE("clear removes activities and keeps the filter") {
     f.api.call("setFilter", R"([{"all": [{"field": "app", "op": "eq", "values": ["Box"]}]}])");
     f.api.call("clear", "[]");
     CHECK(f.model.total_activities() == 0);
-    CHECK(f.model.view().size() == 0);
+    CHECK(visible(f.model) == 0);
     CHECK_FALSE(f.model.filter().empty());
 }
 
@@ -127,7 +135,7 @@ TEST_CASE("queries: suggested ones apply; saved ones are kept, renamed and delet
     CHECK(list["suggested"].Size() >= 9);
     CHECK(list["saved"].Size() == 0);
     CHECK(parse(f.api.call("applyQuery", R"(["Download activities"])")).HasMember("ok"));
-    CHECK(f.model.view().size() == 2);
+    CHECK(visible(f.model) == 2);
 
     f.api.call("setFilter", R"([{"all": [{"field": "user", "op": "eq", "values": ["ann@contoso.example"]}]}])");
     uint64_t before = f.model.settings_revision();
@@ -137,7 +145,7 @@ TEST_CASE("queries: suggested ones apply; saved ones are kept, renamed and delet
     CHECK(parse(f.api.call("renameQuery", R"(["Ann", "Ann's activity"])")).HasMember("ok"));
     f.api.call("setFilter", "[{}]");
     CHECK(parse(f.api.call("applyQuery", R"(["Ann's activity"])")).HasMember("ok"));
-    CHECK(f.model.view().size() == 2);
+    CHECK(visible(f.model) == 2);
     CHECK(parse(f.api.call("deleteQuery", R"(["Ann's activity"])")).HasMember("ok"));
     CHECK(parse(f.api.call("applyQuery", R"(["Ann's activity"])")).HasMember("error"));
 }

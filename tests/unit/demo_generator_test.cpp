@@ -9,7 +9,6 @@
 #include <rapidjson/document.h>
 #include <sqlite3.h>
 
-#include <chrono>
 #include <set>
 #include <string>
 
@@ -237,12 +236,4 @@ TEST_CASE("demo story 5: inbox rule forwarding outside") {
     CHECK(query_int("SELECT count(*) FROM activity_objects WHERE value LIKE ?1",
                     {"%" + text(story::kInboxRuleForwardTo)}) == 1);
     CHECK(query_int("SELECT count(*) FROM activities WHERE action_type = 'New-InboxRule' AND description LIKE '%forward%'") == 1);
-}
-
-TEST_CASE("demo data: generating the default set is fast") {
-    const auto start = std::chrono::steady_clock::now();
-    const std::vector<Activity> rows = generate_demo_activities();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-    MESSAGE("generated " << rows.size() << " demo activities in " << ms << " ms");
-    CHECK(ms < 2000); // the target is < 500 ms in a release build; debug and sanitizer builds are slower
 }

@@ -9,6 +9,14 @@
 using namespace sightline;
 
 namespace {
+// The table's exact row count: the view reads its ids in slices, so finish them first.
+int64_t visible(AppModel& model) {
+    model.complete_view();
+    return model.view().size();
+}
+} // namespace
+
+namespace {
 
 std::span<const uint8_t> bytes(const std::string& text) {
     return {reinterpret_cast<const uint8_t*>(text.data()), text.size()};
@@ -37,7 +45,7 @@ TEST_CASE("an import replaces the demo data when it commits, not before") {
     CHECK(model.last_import_replaced_demo());
     REQUIRE(model.last_import_reports().size() == 1);
     CHECK(model.last_import_reports()[0].rows == 2);
-    CHECK(model.view().size() == 2);
+    CHECK(visible(model) == 2);
 }
 
 TEST_CASE("a cancelled import leaves the data set as it was, demo included") {

@@ -44,6 +44,9 @@
   // A link edited in the address bar, or Back: the view follows the URL fragment.
   window.addEventListener('hashchange', () => module.ccall('sl_url_fragment_changed', null, [], []));
 
+  // Test hook: {wantTextInput} — whether a text box has the keyboard.
+  api.uiState = () => Promise.resolve().then(() => JSON.parse(module.ccall('sl_ui_state', 'string', [], [])));
+
   // The page's boot script (shell/boot.js) passes these in the module's settings.
   module.sightlineBecameReady = () => module.onSightlineReady && module.onSightlineReady();
   module.sightlineFailed = (message) => module.onSightlineFailed && module.onSightlineFailed(message);

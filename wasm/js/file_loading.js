@@ -8,7 +8,7 @@
   const api = globalThis.sightline = globalThis.sightline || {};
   const FIRST_CHUNK = 1 << 20;
   const MAX_CHUNK = 8 << 20;
-  const FRAME_BUDGET_MS = 25; // work per slice, so no frame waits more than ~50 ms
+  const FRAME_BUDGET_MS = 40; // work per slice, so no frame waits more than ~50 ms
 
   const core = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),
@@ -108,8 +108,10 @@
   }
 
   function toFile(entry) {
+    if (entry instanceof File) return entry;
     if (!entry || typeof entry.name !== 'string') throw new Error('each file needs a name');
     const data = entry.data;
+    if (data instanceof Blob) return data instanceof File && data.name === entry.name ? data : new File([data], entry.name);
     if (!(data instanceof Uint8Array || data instanceof ArrayBuffer || ArrayBuffer.isView(data)))
       throw new Error(`${entry.name}: data must be a Uint8Array or an ArrayBuffer`);
     return new File([data], entry.name);

@@ -1,0 +1,138 @@
+// The activity store: duplicates are counted exactly once (within a file, across imports, and
+// after a rollback or a delete), strings bound without copying arrive intact, and ids are found.
+#include "store/activity_store.h"
+#include "store/sqlite_handle.h"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <string>
+
+using namespace sightline;
+
+namespace {
+
+Activity make_activity(std::string id, int64_t time_ms = 1'700'000'000'000) {
+    Activity a;
+    a.id = std::move(id);
+    a.time_ms = time_ms;
+    a.app = "Box";
+    a.user = "ann@contoso.example";
+    a.ip = "10.0.0.1";
+    a.raw = "raw of " + a.id;
+    return a;
+}
+
+int64_t insert_all(ActivityStore& store, std::initializer_list<const char*> ids) {
+    ActivityWriter writer(store);
+    int64_t added = 0;
+    for (const char* id : ids) added += writer.insert(make_activity(id)) ? 1 : 0;
+    writer.commit();
+    return added;
+}
+
+} // namespace
+
+TEST_CASE("store: the same id twice in one import is one activity and one duplicate") {
+    ActivityStore store;
+    CHECK(insert_all(store, {"a", "b", "a", "a", "c"}) == 3);
+    CHECK(store.count() == 3);
+}
+
+TEST_CASE("store: an id stored by an earlier import is a duplicate") {
+    ActivityStore store;
+    CHECK(insert_all(store, {"a", "b"}) == 2);
+    CHECK(insert_all(store, {"b", "c"}) == 1);
+    CHECK(store.count() == 3);
+}
+
+TEST_CASE("store: ids of a rolled-back import are not duplicates afterwards") {
+    ActivityStore store;
+    insert_all(store, {"kept"});
+    {
+        ActivityWriter writer(store);
+        CHECK(writer.insert(make_activity("cancelled")));
+        CHECK_FALSE(writer.insert(make_activity("kept")));
+    } // no commit: rolled back
+    CHECK(store.count() == 1);
+    CHECK_FALSE(store.find_by_id("cancelled"));
+    CHECK(insert_all(store, {"cancelled", "kept"}) == 1);
+}
+
+TEST_CASE("store: deleted ids can be imported again, kept ones stay duplicates") {
+    ActivityStore store;
+    insert_all(store, {"old-1", "old-2"});
+    const int64_t through = store.last_rowid();
+    insert_all(store, {"new-1"});
+    exec(store.db(), "BEGIN");
+    store.delete_activities_through(through);
+    exec(store.db(), "COMMIT");
+    CHECK(store.count() == 1);
+    CHECK(insert_all(store, {"old-1", "new-1"}) == 1);
+
+    store.clear();
+    CHECK(store.count() == 0);
+    CHECK(insert_all(store, {"old-1", "new-1"}) == 2);
+}
+
+TEST_CASE("store: a delete undone by a rollback keeps its ids duplicates") {
+    ActivityStore store;
+    insert_all(store, {"a", "b"});
+    exec(store.db(), "BEGIN");
+    store.delete_all_activities();
+    exec(store.db(), "ROLLBACK");
+    CHECK(store.count() == 2);
+    CHECK(insert_all(store, {"a", "b", "c"}) == 1);
+}
+
+TEST_CASE("store: find_by_id reads the activity with its lists and raw record") {
+    ActivityStore store;
+    {
+        ActivityWriter writer(store);
+        // One Activity reused for every insert, as the importers do: SQLite must have taken
+        // its strings by the time insert() returns.
+        Activity a = make_activity("x-1");
+        a.ip_tags = {"Tor", "Anonymous proxy"};
+        a.objects = {"report.xlsx"};
+        CHECK(writer.insert(a));
+        a = make_activity("x-2", 1'700'000'000'001);
+        a.user = "bob@contoso.example";
+        CHECK(writer.insert(a));
+        writer.commit();
+    }
+    auto first = store.find_by_id("x-1");
+    REQUIRE(first);
+    CHECK(first->user == "ann@contoso.example");
+    CHECK(first->raw == "raw of x-1");
+    CHECK(first->ip_tags == std::vector<std::string>{"Tor", "Anonymous proxy"});
+    CHECK(first->objects == std::vector<std::string>{"report.xlsx"});
+    auto second = store.find_by_id("x-2", false);
+    REQUIRE(second);
+    CHECK(second->user == "bob@contoso.example");
+    CHECK(second->raw.empty());
+    CHECK(second->ip_tags.empty());
+    CHECK_FALSE(store.find_by_id("x-3"));
+    CHECK(store.newest_time_ms() == 1'700'000'000'001);
+}
+
+TEST_CASE("store: ids that share a hash are told apart by the stored id") {
+    ActivityIdSet set;
+    set.add(42, 1);
+    set.add(42, 2);
+    set.add(43, 3);
+    std::vector<int64_t> seen;
+    CHECK_FALSE(set.any_of(42, [&](int64_t rowid) { seen.push_back(rowid); return false; }));
+    CHECK(seen == std::vector<int64_t>{1, 2});
+    CHECK(set.any_of(42, [](int64_t rowid) { return rowid == 2; }));
+    CHECK_FALSE(set.any_of(44, [](int64_t) { return true; }));
+    for (int64_t i = 0; i < 5000; ++i) set.add(ActivityIdSet::hash_id(std::to_string(i)), 100 + i);
+    CHECK(set.size() == 5003);
+    CHECK(set.any_of(ActivityIdSet::hash_id("4999"), [](int64_t rowid) { return rowid == 5099; }));
+}
+
+TEST_CASE("store: large pages, set before the schema") {
+    ActivityStore store;
+    Statement st = prepare(store.db(), "PRAGMA page_size");
+    REQUIRE(step_row(store.db(), st.get()));
+    CHECK(sqlite3_column_int(st.get(), 0) == 65536);
+}

@@ -1,5 +1,6 @@
 #include "import_panel.h"
 
+#include "item_locator.h"
 #include "number_format.h"
 
 #include <imgui.h>
@@ -63,6 +64,7 @@ void ImportPanel::draw_progress(AppModel& model, const ImportJob& job) {
     bool cancelling = model.import_cancel_requested();
     if (cancelling) ImGui::BeginDisabled();
     if (ImGui::Button(cancelling ? "Cancelling..." : "Cancel")) model.request_import_cancel();
+    note_item("import:cancel");
     if (cancelling) ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::TextDisabled("Cancel leaves the loaded activities as they were.");

@@ -87,3 +87,22 @@ test('a page whose wasm cannot load shows a readable error, not a blank canvas',
     await context.close();
   }
 });
+
+test('a browser without WebGL2 gets a readable message', async () => {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : original.call(this, type, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const error = await page.evaluate(() => window.sightline.ready.then(() => null, (e) => e.message));
+    assert.match(error, /WebGL2/);
+    assert.match(await page.locator('#overlay').innerText(), /WebGL2 is not available/);
+  } finally {
+    await context.close();
+  }
+});

@@ -108,3 +108,53 @@ test('a file dropped on the page is imported through the drop handler', async ()
     await context.close();
   }
 });
+
+test('a .gz export is decompressed in the page while it streams', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const result = await load(page, [{ name: 'compressed.csv.gz', bytes: fixture('compressed.csv.gz') }]);
+    assert.ok(!result.error, result.error);
+    const file = result.files[0];
+    assert.equal(file.fatal, false, JSON.stringify(file));
+    assert.ok(file.rows > 0, `rows ${file.rows}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Cancel during an import leaves the data set as it was', async () => {
+  const { page, context } = await openWatchedPage(browser, server.url);
+  try {
+    await waitForReady(page);
+    const before = await page.evaluate(() => window.sightline.status());
+    // A canonical CSV big enough to take many slices; the load runs on while we click.
+    await page.evaluate(() => {
+      const lines = ['id,time,app,activity_type,user,ip'];
+      for (let i = 0; i < 600000; i++)
+        lines.push(`c-${i},2026-11-0${1 + (i % 9)}T10:00:00Z,Box,Log on,user${i % 500}@contoso.example,10.0.${i % 250}.${i % 200}`);
+      window.pendingLoad = window.sightline.load([{ name: 'big.csv', data: new TextEncoder().encode(lines.join('\n')) }]);
+    });
+    const deadline = Date.now() + 30000;
+    // The window's first frame is a hidden sizing pass: wait until Cancel stays in place.
+    let rect;
+    let previous = null;
+    for (;;) {
+      rect = await page.evaluate(() => window.sightline.itemRect('import:cancel'));
+      if (!rect.error && previous && JSON.stringify(rect) === JSON.stringify(previous)) break;
+      previous = rect.error ? null : rect;
+      assert.ok(Date.now() < deadline, 'the progress window with Cancel showed');
+      await page.waitForTimeout(100);
+    }
+    const result = { rect };
+    await page.mouse.click(result.rect.x + result.rect.width / 2, result.rect.y + result.rect.height / 2);
+    const loadResult = await page.evaluate(() => window.pendingLoad);
+    assert.equal(loadResult.cancelled, true, JSON.stringify(loadResult));
+    const status = await waitForStatus(page, (s) => !s.importing, { timeout: 60000 });
+    assert.equal(status.total, before.total, 'nothing was added');
+    assert.equal(status.demo, true, 'the demo data is still there');
+    await screenshot(page, 'after-cancel');
+  } finally {
+    await context.close();
+  }
+});

@@ -135,19 +135,28 @@ bool BrowserApp::sync_canvas_size() {
     return changed;
 }
 
-bool BrowserApp::needs_frame() {
-    if (sync_canvas_size()) wake();
-    if (model_.import_job()) {
-        // While importing, the progress window is all that changes: drawing it a few times
-        // a second leaves the CPU to the import (a frame costs a lot without a GPU).
-        double now = emscripten_get_now();
-        if (now - last_import_frame_ms_ >= kImportFrameIntervalMs) {
-            last_import_frame_ms_ = now;
-            wake();
-        }
-    } else if (model_.revision() != drawn_revision_) {
+void BrowserApp::set_import_running(bool running) {
+    if (running) {
+        emscripten_pause_main_loop();
+        last_import_frame_ms_ = 0;
+        draw_import_progress();
+    } else {
+        emscripten_resume_main_loop();
         wake();
     }
+}
+
+void BrowserApp::draw_import_progress() {
+    double now = emscripten_get_now();
+    if (now - last_import_frame_ms_ < kImportFrameIntervalMs) return;
+    last_import_frame_ms_ = now;
+    sync_canvas_size();
+    draw_frame();
+}
+
+bool BrowserApp::needs_frame() {
+    if (sync_canvas_size()) wake();
+    if (model_.revision() != drawn_revision_) wake();
     if (frames_left_ <= 0) return false;
     --frames_left_;
     return true;

@@ -25,6 +25,12 @@ public:
 
     static BrowserApp* instance() { return instance_; }
 
+    // While an import runs, the animation-frame loop is paused (a page asking for frames keeps
+    // the browser compositing, which without a GPU costs as much CPU as the import) and the
+    // import draws its progress a few times a second through draw_import_progress().
+    void set_import_running(bool running);
+    void draw_import_progress();
+
     // A key went down (it may be up again before the next frame).
     void latch_key_press(int key);
 

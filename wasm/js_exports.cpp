@@ -59,7 +59,9 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int sl_import_begin(int file_count, double bytes_total) {
     g_import_error.clear();
-    return guarded([&] { model().begin_import(file_count, static_cast<int64_t>(bytes_total)); }) ? 1 : 0;
+    bool ok = guarded([&] { model().begin_import(file_count, static_cast<int64_t>(bytes_total)); });
+    if (ok) sightline::BrowserApp::instance()->set_import_running(true);
+    return ok ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name) {
@@ -70,6 +72,7 @@ EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name) {
 EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
     if (model().import_cancel_requested() || !model().import_job()) return 0;
     bool ok = guarded([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); });
+    if (ok) sightline::BrowserApp::instance()->draw_import_progress();
     return ok ? 1 : 0;
 }
 
@@ -78,6 +81,7 @@ EMSCRIPTEN_KEEPALIVE void sl_import_file_end() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* sl_import_finish() {
+    sightline::BrowserApp::instance()->set_import_running(false);
     if (!g_import_error.empty() || !model().import_job()) {
         std::string message = g_import_error.empty() ? "the import was cancelled" : g_import_error;
         g_last_result = R"({"error":)" + sightline::json_string(message) + "}";
@@ -92,7 +96,10 @@ EMSCRIPTEN_KEEPALIVE const char* sl_import_finish() {
     return g_last_result.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void sl_import_cancel() { model().cancel_import(); }
+EMSCRIPTEN_KEEPALIVE void sl_import_cancel() {
+    model().cancel_import();
+    sightline::BrowserApp::instance()->set_import_running(false);
+}
 
 } // extern "C"
 

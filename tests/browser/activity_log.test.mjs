@@ -2,63 +2,16 @@
 // compared with query(); saved queries kept across reloads; the filter in the page's URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startStaticServer } from './lib/static_server.mjs';
-import { launchBrowser, openWatchedPage, waitForReady, waitForStatus, screenshot } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, waitForStatus, screenshot, rectOf, click, focusTextBox, waitForKeyboardFree, useBrowserAndServer } from './lib/browser.mjs';
 
-const WEB = path.resolve(import.meta.dirname, '..', '..', 'build', 'web');
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startStaticServer(WEB);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer({ before, after });
 
-// Where a widget is, once it has been drawn at the same place twice in a row: a window's
-// first frame is a hidden sizing pass, so a popup's first rects are not where it lands.
-async function rectOf(page, name, timeout = 10000) {
-  const deadline = Date.now() + timeout;
-  let previous = null;
-  for (;;) {
-    const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
-    if (!rect.error && previous && JSON.stringify(rect) === JSON.stringify(previous)) return rect;
-    previous = rect.error ? null : rect;
-    if (Date.now() > deadline) throw new Error(rect.error || `${name} kept moving`);
-    await page.waitForTimeout(60);
-  }
-}
 
-async function waitForKeyboardFree(page) {
-  const deadline = Date.now() + 10000;
-  while ((await page.evaluate(() => window.sightline.uiState())).wantTextInput) {
-    if (Date.now() > deadline) throw new Error('a text box kept the keyboard');
-    await page.waitForTimeout(30);
-  }
-}
-
-async function click(page, name) {
-  const r = await rectOf(page, name);
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-}
-
-// Clicks a text box and waits until it has the keyboard (ImGui takes it a frame later).
-async function focusTextBox(page, name) {
-  await click(page, name);
-  const deadline = Date.now() + 10000;
-  while (!(await page.evaluate(() => window.sightline.uiState())).wantTextInput) {
-    if (Date.now() > deadline) throw new Error(`${name} did not take the keyboard`);
-    await page.waitForTimeout(30);
-  }
-}
 
 const count = (page, filter) => page.evaluate((f) => window.sightline.query({ filter: f, limit: 0 }).then((r) => r.total), filter);
 
 test('typing an IP prefix in the filter bar filters the table', async () => {
-  const { page, context, problems } = await openWatchedPage(browser, server.url);
+  const { page, context, problems } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     await focusTextBox(page, 'filter:ip');
@@ -84,7 +37,7 @@ test('typing an IP prefix in the filter bar filters the table', async () => {
 });
 
 test('picking a value in the App chip filters by it, with facet counts', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     await click(page, 'chip:App');
@@ -102,7 +55,7 @@ test('picking a value in the App chip filters by it, with facet counts', async (
 });
 
 test('setFilter drives the same table; advanced filters show its rows', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const filter = { all: [
@@ -123,7 +76,7 @@ test('setFilter drives the same table; advanced filters show its rows', async ()
 });
 
 test('saved queries survive a reload; the filter lives in the URL fragment', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const filter = { all: [{ field: 'user', op: 'eq', values: ['tom.hughes@contoso.example'] }] };
@@ -161,7 +114,7 @@ test('saved queries survive a reload; the filter lives in the URL fragment', asy
 
     // A tampered fragment is refused and the default view shown.
     const third = await context.newPage();
-    await third.goto(server.url + '#f=not-base64!!');
+    await third.goto(env.server.url + '#f=not-base64!!');
     await waitForReady(third);
     assert.deepEqual(await third.evaluate(() => window.sightline.getFilter()), { all: [] });
   } finally {
@@ -170,7 +123,7 @@ test('saved queries survive a reload; the filter lives in the URL fragment', asy
 });
 
 test('the SQL box answers SELECTs and refuses writes', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const r = await page.evaluate(() => window.sightline.sql("SELECT count(*) FROM activities WHERE activity_type = 'Failed log on'"));

@@ -5,26 +5,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startStaticServer } from './lib/static_server.mjs';
-import { launchBrowser, openWatchedPage, waitForReady, screenshot, luminanceSpread } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, luminanceSpread, useBrowserAndServer } from './lib/browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const WEB = path.join(ROOT, 'build', 'web');
 const SINGLE = path.join(ROOT, 'build', 'web-single', 'sightline.html');
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startStaticServer(WEB);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer({ before, after });
 
 async function checkDemoApp(url, shotName) {
-  const { page, context, problems } = await openWatchedPage(browser, url);
+  const { page, context, problems } = await openWatchedPage(env.browser, url);
   try {
     await waitForReady(page);
 
@@ -59,7 +48,7 @@ async function checkDemoApp(url, shotName) {
     await page.evaluate(() => window.sightline.setFilter({ all: [] }));
     await page.waitForTimeout(300); // let a few frames draw the full table
     const png = await screenshot(page, shotName);
-    const spread = await luminanceSpread(browser, png);
+    const spread = await luminanceSpread(env.browser, png);
     assert.ok(spread > 12, `screenshot is not blank (luminance spread ${spread.toFixed(1)})`);
 
     assert.deepEqual(problems.consoleErrors, [], 'no console errors');
@@ -69,12 +58,12 @@ async function checkDemoApp(url, shotName) {
   }
 }
 
-test('static folder served on 127.0.0.1: demo data, API, screenshot', () => checkDemoApp(server.url, 'static-demo'));
+test('static folder served on 127.0.0.1: demo data, API, screenshot', () => checkDemoApp(env.server.url, 'static-demo'));
 
 test('single-file page from file://: demo data, API, screenshot', () => checkDemoApp(pathToFileURL(SINGLE).href, 'single-file-demo'));
 
 test('a page whose wasm cannot load shows a readable error, not a blank canvas', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await context.route('**/sightline.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.reload();
@@ -89,7 +78,7 @@ test('a page whose wasm cannot load shows a readable error, not a blank canvas',
 });
 
 test('a browser without WebGL2 gets a readable message', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   try {
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
@@ -98,7 +87,7 @@ test('a browser without WebGL2 gets a readable message', async () => {
       };
     });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     const error = await page.evaluate(() => window.sightline.ready.then(() => null, (e) => e.message));
     assert.match(error, /WebGL2/);
     assert.match(await page.locator('#overlay').innerText(), /WebGL2 is not available/);

@@ -5,31 +5,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStaticServer } from './lib/static_server.mjs';
-import { launchBrowser, openWatchedPage, waitForReady, waitForStatus, screenshot } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, waitForStatus, screenshot, rectOf, useBrowserAndServer } from './lib/browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const WEB = path.join(ROOT, 'build', 'web');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'import');
 const fixture = (name) => Array.from(fs.readFileSync(path.join(FIXTURES, name)));
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startStaticServer(WEB);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer({ before, after });
 
 async function load(page, files) {
   return page.evaluate((list) => window.sightline.load(list.map((f) => ({ name: f.name, data: new Uint8Array(f.bytes) }))), files);
 }
 
 test('load() reads a Defender CSV export, replacing the demo data', async () => {
-  const { page, context, problems } = await openWatchedPage(browser, server.url);
+  const { page, context, problems } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const result = await load(page, [{ name: 'defender_activity_log.csv', bytes: fixture('defender_activity_log.csv') }]);
@@ -57,7 +46,7 @@ test('load() reads a Defender CSV export, replacing the demo data', async () => 
 });
 
 test('bad files give precise errors and keep what was loaded', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const first = await load(page, [{ name: 'entra_signins.json', bytes: fixture('entra_signins.json') }]);
@@ -88,7 +77,7 @@ test('bad files give precise errors and keep what was loaded', async () => {
 });
 
 test('a file dropped on the page is imported through the drop handler', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const bytes = fixture('audit_log_purview.csv');
@@ -110,7 +99,7 @@ test('a file dropped on the page is imported through the drop handler', async ()
 });
 
 test('a .gz export is decompressed in the page while it streams', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const result = await load(page, [{ name: 'compressed.csv.gz', bytes: fixture('compressed.csv.gz') }]);
@@ -124,7 +113,7 @@ test('a .gz export is decompressed in the page while it streams', async () => {
 });
 
 test('Cancel during an import leaves the data set as it was', async () => {
-  const { page, context } = await openWatchedPage(browser, server.url);
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
   try {
     await waitForReady(page);
     const before = await page.evaluate(() => window.sightline.status());
@@ -135,17 +124,7 @@ test('Cancel during an import leaves the data set as it was', async () => {
         lines.push(`c-${i},2026-11-0${1 + (i % 9)}T10:00:00Z,Box,Log on,user${i % 500}@contoso.example,10.0.${i % 250}.${i % 200}`);
       window.pendingLoad = window.sightline.load([{ name: 'big.csv', data: new TextEncoder().encode(lines.join('\n')) }]);
     });
-    const deadline = Date.now() + 30000;
-    // The window's first frame is a hidden sizing pass: wait until Cancel stays in place.
-    let rect;
-    let previous = null;
-    for (;;) {
-      rect = await page.evaluate(() => window.sightline.itemRect('import:cancel'));
-      if (!rect.error && previous && JSON.stringify(rect) === JSON.stringify(previous)) break;
-      previous = rect.error ? null : rect;
-      assert.ok(Date.now() < deadline, 'the progress window with Cancel showed');
-      await page.waitForTimeout(100);
-    }
+    const rect = await rectOf(page, 'import:cancel', { timeout: 30000 });
     const result = { rect };
     await page.mouse.click(result.rect.x + result.rect.width / 2, result.rect.y + result.rect.height / 2);
     const loadResult = await page.evaluate(() => window.pendingLoad);

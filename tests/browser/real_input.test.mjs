@@ -2,27 +2,9 @@
 // activity log and open menus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { startStaticServer } from './lib/static_server.mjs';
-import { launchBrowser, openWatchedPage, waitForReady, screenshot } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, click, useBrowserAndServer } from './lib/browser.mjs';
 
-const WEB = path.resolve(import.meta.dirname, '..', '..', 'build', 'web');
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startStaticServer(WEB);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function clickItem(page, name) {
-  const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
-  assert.ok(!rect.error, rect.error);
-  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
-}
+const env = useBrowserAndServer({ before, after });
 
 // Frames are slow under software WebGL at high pixel ratios: poll for the outcome rather
 // than sleeping a guessed time. Returns the last status seen.
@@ -39,24 +21,24 @@ async function waitForSort(page, expected) {
 
 for (const deviceScaleFactor of [1, 2]) {
   test(`clicking column headers sorts the table (devicePixelRatio ${deviceScaleFactor})`, async () => {
-    const { page, context, problems } = await openWatchedPage(browser, server.url, { deviceScaleFactor });
+    const { page, context, problems } = await openWatchedPage(env.browser, env.server.url, { deviceScaleFactor });
     try {
       await waitForReady(page);
       await page.waitForTimeout(200);
       let status = await page.evaluate(() => window.sightline.status());
       assert.deepEqual(status.sort, [{ field: 'time', dir: 'desc' }], 'newest first by default');
 
-      await clickItem(page, 'header:User');
+      await click(page, 'header:User');
       status = await waitForSort(page, [{ field: 'user', dir: 'asc' }]);
       assert.deepEqual(status.sort, [{ field: 'user', dir: 'asc' }], 'a click on User sorts by user');
       const first = await page.evaluate(() => window.sightline.query({ sort: [{ field: 'user', dir: 'asc' }], limit: 1 }));
       assert.ok(first.rows[0].user <= 'b', `sorted by user: ${first.rows[0].user}`);
 
-      await clickItem(page, 'header:User');
+      await click(page, 'header:User');
       status = await waitForSort(page, [{ field: 'user', dir: 'desc' }]);
       assert.deepEqual(status.sort, [{ field: 'user', dir: 'desc' }], 'a second click reverses');
 
-      await clickItem(page, 'menu:File');
+      await click(page, 'menu:File');
       const deadline = Date.now() + 10000;
       while ((await page.evaluate(() => window.sightline.itemRect('menu:File/Clear all activities'))).error) {
         assert.ok(Date.now() < deadline, 'the File menu opened on click');

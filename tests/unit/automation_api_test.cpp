@@ -2,18 +2,13 @@
 #include "api/automation_api.h"
 #include "app/app_model.h"
 
+#include "app_model_support.h"
+
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
 using namespace sightline;
-
-namespace {
-// The table's exact row count: the view reads its ids in slices, so finish them first.
-int64_t visible(AppModel& model) {
-    model.complete_view();
-    return model.view().size();
-}
-} // namespace
+using sightline::testing::visible;
 
 namespace {
 

@@ -2,19 +2,14 @@
 // exactly as it was, and files replace the demo data only when they commit.
 #include "app/app_model.h"
 
+#include "app_model_support.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 using namespace sightline;
-
-namespace {
-// The table's exact row count: the view reads its ids in slices, so finish them first.
-int64_t visible(AppModel& model) {
-    model.complete_view();
-    return model.view().size();
-}
-} // namespace
+using sightline::testing::visible;
 
 namespace {
 

@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startStaticServer } from './static_server.mjs';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '..', 'screenshots');
 
@@ -89,4 +90,56 @@ export async function waitForStatus(page, predicate, { timeout = 20000 } = {}) {
     if (Date.now() > deadline) throw new Error('timed out waiting; last status ' + JSON.stringify(status));
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+// Where a named widget is (sightline.itemRect), once it has been drawn at the same place twice
+// in a row: a window's first frame is a hidden sizing pass, so a popup's first rects are not
+// where it lands.
+export async function rectOf(page, name, { timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let previous = null;
+  for (;;) {
+    const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
+    if (!rect.error && previous && JSON.stringify(rect) === JSON.stringify(previous)) return rect;
+    previous = rect.error ? null : rect;
+    if (Date.now() > deadline) throw new Error(rect.error || `${name} kept moving`);
+    await page.waitForTimeout(60);
+  }
+}
+
+// A real mouse click in the middle of a named widget.
+export async function click(page, name) {
+  const r = await rectOf(page, name);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+async function waitForTextInput(page, wanted, what) {
+  const deadline = Date.now() + 10000;
+  while ((await page.evaluate(() => window.sightline.uiState())).wantTextInput !== wanted) {
+    if (Date.now() > deadline) throw new Error(what);
+    await page.waitForTimeout(30);
+  }
+}
+
+// Clicks a text box and waits until it has the keyboard (ImGui takes it a frame later).
+export async function focusTextBox(page, name) {
+  await click(page, name);
+  await waitForTextInput(page, true, `${name} did not take the keyboard`);
+}
+
+export const waitForKeyboardFree = (page) => waitForTextInput(page, false, 'a text box kept the keyboard');
+
+// The usual fixture of a test file: one browser, and build/web served on 127.0.0.1.
+// Returns an object whose `browser` and `server` are set once the `before` hook has run.
+export function useBrowserAndServer({ before, after }) {
+  const env = { browser: null, server: null, web: path.resolve(import.meta.dirname, '..', '..', '..', 'build', 'web') };
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.server = await startStaticServer(env.web);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -2,6 +2,7 @@
 
 #include "filter/filter_edit.h"
 #include "item_locator.h"
+#include "model/activity_field_text.h"
 #include "model/canonical_fields.h"
 #include "util/time_format.h"
 
@@ -19,30 +20,12 @@ struct FieldRow {
     std::string value;
 };
 
-std::vector<FieldRow> field_rows(const Activity& a) {
-    auto join = [](const std::vector<std::string>& values) {
-        std::string out;
-        for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
-        return out;
-    };
-    return {
-        {"description", a.description}, {"activity_type", a.activity_type}, {"action_type", a.action_type},
-        {"id", a.id}, {"time", format_iso8601_utc(a.time_ms)}, {"app", a.app}, {"user", a.user},
-        {"user_domain", a.user_domain}, {"result", a.result}, {"ip", a.ip}, {"ip_category", a.ip_category},
-        {"ip_tags", join(a.ip_tags)}, {"country", a.country}, {"city", a.city}, {"isp", a.isp},
-        {"device_type", a.device_type}, {"os", a.os}, {"browser", a.browser}, {"user_agent", a.user_agent},
-        {"ua_tags", join(a.ua_tags)}, {"objects", join(a.objects)}, {"admin", a.admin ? "true" : "false"},
-        {"impersonated", a.impersonated ? "true" : "false"}, {"matched_policies", join(a.matched_policies)},
-        {"source", a.source}, {"file", a.file},
-    };
-}
-
-std::vector<std::string> list_values(const Activity& a, std::string_view field) {
-    if (field == "ip_tags") return a.ip_tags;
-    if (field == "ua_tags") return a.ua_tags;
-    if (field == "objects") return a.objects;
-    return a.matched_policies;
-}
+// The drawer's fields, in the order Defender's General tab shows them.
+constexpr const char* kDrawerFields[] = {
+    "description", "activity_type", "action_type", "id", "time", "app", "user", "user_domain", "result",
+    "ip", "ip_category", "ip_tags", "country", "city", "isp", "device_type", "os", "browser", "user_agent",
+    "ua_tags", "objects", "admin", "impersonated", "matched_policies", "source", "file",
+};
 
 ActivityFilter pivot(std::string_view field, std::string value) {
     return with_top_level_values({}, field, FilterOp::Eq, {std::move(value)});
@@ -100,7 +83,8 @@ void ActivityDrawerPanel::draw_fields(AppModel& model, const Activity& a) {
     ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, 9 * ImGui::GetFontSize());
     ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 2 * ImGui::GetFontSize());
-    for (const FieldRow& row : field_rows(a)) {
+    for (const char* name : kDrawerFields) {
+        const FieldRow row{name, activity_field_text(a, name)};
         auto info = find_field(row.field);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -117,7 +101,8 @@ void ActivityDrawerPanel::draw_fields(AppModel& model, const Activity& a) {
                 model.set_filter(with_condition_added(
                     model.filter(), {row.field, row.value == "true" ? FilterOp::IsTrue : FilterOp::IsFalse, {}}));
             else if (info->kind == FieldKind::List)
-                model.set_filter(with_top_level_values(model.filter(), row.field, FilterOp::Eq, list_values(a, row.field)));
+                model.set_filter(with_top_level_values(model.filter(), row.field, FilterOp::Eq,
+                                                       *activity_list_field(a, row.field)));
             else
                 model.set_filter(with_value_added(model.filter(), row.field, FilterOp::Eq, row.value));
         }

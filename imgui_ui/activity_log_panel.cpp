@@ -4,6 +4,8 @@
 #include "export/csv_cell.h"
 #include "filter/filter_edit.h"
 #include "item_locator.h"
+#include "model/activity_field_text.h"
+#include "model/canonical_fields.h"
 #include "util/time_format.h"
 
 #include <imgui.h>
@@ -32,7 +34,29 @@ constexpr Column kColumns[] = {
     {"IP address", "ip", 130.0f, 0},
     {"Location", "country", 130.0f, 0},
     {"Device", "device_type", 190.0f, 0},
+    // Any other canonical field, hidden until the analyst shows it (right-click a header).
+    {"Activity type", "activity_type", 140.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Action type", "action_type", 150.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Activity ID", "id", 200.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"User domain", "user_domain", 140.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"IP category", "ip_category", 110.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"IP tags", "ip_tags", 160.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
+    {"City", "city", 120.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Registered ISP", "isp", 160.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"User agent", "user_agent", 300.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"User agent tags", "ua_tags", 160.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
+    {"Browser", "browser", 120.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Operating system", "os", 130.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Activity objects", "objects", 220.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
+    {"Administrative", "admin", 110.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Impersonated", "impersonated", 110.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Result", "result", 90.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Source", "source", 180.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"File", "file", 180.0f, ImGuiTableColumnFlags_DefaultHide},
+    {"Matched policies", "matched_policies", 180.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
 };
+// The first columns show composed text (Location = country and city); the rest one field each.
+constexpr int kComposedColumns = 7;
 constexpr int kColumnCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
 
 std::string format_table_date(int64_t epoch_ms) {
@@ -47,8 +71,11 @@ std::string location_text(const Activity& a) {
 
 std::string device_text(const Activity& a) {
     std::string text = a.device_type;
-    for (const std::string* part : {&a.os, &a.browser})
-        if (!part->empty()) text += (text.empty() ? "" : " · ") + *part;
+    for (const std::string* part : {&a.os, &a.browser}) {
+        if (part->empty()) continue;
+        if (!text.empty()) text += " · ";
+        text += *part;
+    }
     return text;
 }
 
@@ -191,6 +218,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
 }
 
 std::string column_text(const Activity& a, int column) {
+    if (column >= kComposedColumns) return activity_field_text(a, kColumns[column].sort_field);
     switch (column) {
     case 0: return format_table_date(a.time_ms);
     case 1: return a.description.empty() ? a.activity_type : a.description;
@@ -203,6 +231,11 @@ std::string column_text(const Activity& a, int column) {
 }
 
 std::string column_filter_value(const Activity& a, int column) {
+    if (column >= kComposedColumns) {
+        // A list cell filters by its first value: "add to filter" adds one value at a time.
+        if (const auto* list = activity_list_field(a, kColumns[column].sort_field)) return list->empty() ? "" : list->front();
+        return activity_field_text(a, kColumns[column].sort_field);
+    }
     switch (column) {
     case 1: return a.description;
     case 2: return a.user;

@@ -25,7 +25,10 @@ void join_lists(FilterNode& node) {
     FilterCondition& c = node.condition;
     if (!is_list_op(c.op) || c.values.size() < 2) return;
     std::string joined;
-    for (const std::string& v : c.values) joined += (joined.empty() ? "" : ", ") + v;
+    for (const std::string& v : c.values) {
+        if (!joined.empty()) joined += ", ";
+        joined += v;
+    }
     c.values = {joined};
 }
 

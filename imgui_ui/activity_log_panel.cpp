@@ -34,6 +34,7 @@ constexpr Column kColumns[] = {
     {"IP address", "ip", 130.0f, 0},
     {"Location", "country", 130.0f, 0},
     {"Device", "device_type", 190.0f, 0},
+    {"Marks", "starred", 140.0f, 0},
     // Any other canonical field, hidden until the analyst shows it (right-click a header).
     {"Activity type", "activity_type", 140.0f, ImGuiTableColumnFlags_DefaultHide},
     {"Action type", "action_type", 150.0f, ImGuiTableColumnFlags_DefaultHide},
@@ -56,7 +57,7 @@ constexpr Column kColumns[] = {
     {"Matched policies", "matched_policies", 180.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
 };
 // The first columns show composed text (Location = country and city); the rest one field each.
-constexpr int kComposedColumns = 7;
+constexpr int kComposedColumns = 8;
 constexpr int kColumnCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
 
 std::string format_table_date(int64_t epoch_ms) {
@@ -67,6 +68,17 @@ std::string format_table_date(int64_t epoch_ms) {
 std::string location_text(const Activity& a) {
     if (a.city.empty()) return a.country;
     return a.country.empty() ? a.city : a.country + ", " + a.city;
+}
+
+// "* exfil, review (note)": the star, the tags, and whether there is a comment.
+std::string marks_text(const Activity& a) {
+    std::string text = a.starred ? "*" : "";
+    for (const std::string& tag : a.tags) {
+        text += text.empty() ? "" : (text == "*" ? " " : ", ");
+        text += tag;
+    }
+    if (!a.comment.empty()) text += text.empty() ? "(note)" : " (note)";
+    return text;
 }
 
 std::string device_text(const Activity& a) {
@@ -110,6 +122,7 @@ void ActivityLogPanel::draw(AppModel& model, UiPlatform& platform) {
     apply_sort_specs(model);
     draw_rows(model, platform);
     ImGui::EndTable();
+    marks_editor_.draw(model);
 }
 
 void ActivityLogPanel::handle_keys(AppModel& model) {
@@ -151,6 +164,13 @@ void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, con
         platform.copy_to_clipboard(csv_row(cells));
     }
     ImGui::Separator();
+    if (ImGui::MenuItem(a.starred ? "Remove star" : "Star")) {
+        AppModel::Marks marks;
+        marks.starred = !a.starred;
+        model.mark_activity(a.id, marks);
+    }
+    note_item("cell-menu:star");
+    if (ImGui::MenuItem("Tags and comment...")) marks_editor_.open(a);
     if (ImGui::MenuItem("Open details")) model.open_activity(a.id);
 }
 
@@ -181,6 +201,8 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
     clipper.Begin(static_cast<int>(view.size()));
     while (clipper.Step()) {
         for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
+            // A command given from a row's menu may have changed the view under this loop.
+            if (position >= view.size()) break;
             const Activity& a = view.at(model.store(), position);
             ImGui::TableNextRow();
             ImGui::PushID(position);
@@ -197,7 +219,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
                         if (ImGui::IsMouseDoubleClicked(0)) model.open_activity(a.id);
                     }
                     row_hovered = ImGui::IsItemHovered();
-                    if (position == clipper.DisplayStart) note_item("row:first");
+                    if (position == 0) note_item("row:first");
                 } else {
                     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
                 }
@@ -209,7 +231,9 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
                 ImGui::OpenPopup("cell_menu");
             }
             if (ImGui::BeginPopup("cell_menu")) {
-                draw_cell_menu(model, platform, a, menu_column_);
+                // A copy: the menu's commands refresh the view, which frees its cached rows.
+                const Activity row = a;
+                draw_cell_menu(model, platform, row, menu_column_);
                 ImGui::EndPopup();
             }
             ImGui::PopID();
@@ -226,7 +250,8 @@ std::string column_text(const Activity& a, int column) {
     case 3: return a.app;
     case 4: return a.ip;
     case 5: return location_text(a);
-    default: return device_text(a);
+    case 6: return device_text(a);
+    default: return marks_text(a);
     }
 }
 
@@ -243,7 +268,7 @@ std::string column_filter_value(const Activity& a, int column) {
     case 4: return a.ip;
     case 5: return a.country;
     case 6: return a.device_type;
-    default: return {};
+    default: return {};  // Marks: starring and tagging are in the menu below
     }
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/app_model.h"
+#include "marks_editor.h"
 #include "ui_platform.h"
 
 #include <cstdint>
@@ -25,6 +26,7 @@ private:
     bool scroll_to_selection_ = false;
     uint64_t view_revision_ = 0;
     int menu_column_ = 0;
+    MarksEditor marks_editor_;
 };
 
 } // namespace sightline

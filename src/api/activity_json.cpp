@@ -49,6 +49,10 @@ void write_activity_json(JsonWriter& w, const Activity& a, bool with_raw) {
     write_text(w, "source", a.source);
     write_text(w, "file", a.file);
     write_list(w, "matched_policies", a.matched_policies);
+    w.Key("starred");
+    w.Bool(a.starred);
+    write_list(w, "tags", a.tags);
+    write_text(w, "comment", a.comment);
     if (with_raw) write_text(w, "raw", a.raw);
     w.EndObject();
 }

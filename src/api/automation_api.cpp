@@ -223,6 +223,31 @@ std::string delete_query(AppModel& model, const Value& args) {
     return ok_or_error(model.delete_query(string_arg(args, 0, "the query name")));
 }
 
+std::string mark(AppModel& model, const Value& args) {
+    std::string id = string_arg(args, 0, "the activity id");
+    const Value& options = options_at(args, 1);
+    AppModel::Marks marks;
+    if (auto it = options.FindMember("starred"); it != options.MemberEnd()) {
+        if (!it->value.IsBool()) throw ApiError("starred must be true or false");
+        marks.starred = it->value.GetBool();
+    }
+    if (auto it = options.FindMember("tags"); it != options.MemberEnd()) {
+        if (!it->value.IsArray()) throw ApiError("tags must be an array of strings");
+        marks.tags.emplace();
+        for (const Value& tag : it->value.GetArray()) {
+            if (!tag.IsString()) throw ApiError("tags must be an array of strings");
+            marks.tags->push_back(tag.GetString());
+        }
+    }
+    if (auto it = options.FindMember("comment"); it != options.MemberEnd()) {
+        if (!it->value.IsString()) throw ApiError("comment must be a string");
+        marks.comment = it->value.GetString();
+    }
+    std::string error = model.mark_activity(id, marks);
+    if (!error.empty()) return error_json(error);
+    return activity_to_json(*model.store().find_by_id(id, false), false);
+}
+
 std::string sql(AppModel& model, const Value& args) {
     model.run_sql(string_arg(args, 0, "the SQL text"));
     const SqlConsoleResult& r = model.sql_result();
@@ -276,7 +301,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"query", query},         {"values", values}, {"setFilter", set_filter}, {"getFilter", get_filter},
         {"clear", clear},         {"activity", activity}, {"status", status},
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
-        {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline},
+        {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
     };
     return table;
 }

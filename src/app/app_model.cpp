@@ -2,6 +2,7 @@
 
 #include "app/suggested_queries.h"
 #include "demo/demo_generator.h"
+#include "store/activity_marks.h"
 
 #include <stdexcept>
 
@@ -57,6 +58,18 @@ std::string AppModel::restore_saved_queries(std::string_view json) {
 }
 
 void AppModel::run_sql(std::string_view sql) { sql_result_ = run_readonly_sql(store_, sql, 1000); }
+
+std::string AppModel::mark_activity(std::string_view id, const Marks& marks) {
+    if (import_) return "wait for the import to finish";
+    if (!store_.find_by_id(id, false)) return "no activity with id \"" + std::string(id) + "\"";
+    view_.complete(store_); // no read statement may stay open while the store is written
+    if (marks.starred) set_starred(store_, id, *marks.starred);
+    if (marks.tags) set_tags(store_, id, *marks.tags);
+    if (marks.comment) set_comment(store_, id, *marks.comment);
+    if (open_activity_ && open_activity_->id == id) open_activity(id);
+    refresh_view(); // a filter on marks may now select different rows
+    return {};
+}
 
 void AppModel::open_activity(std::string_view id) { open_activity_ = store_.find_by_id(id, true); }
 

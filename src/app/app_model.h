@@ -68,6 +68,15 @@ public:
     // The power users' read-only SQL box.
     void run_sql(std::string_view sql);
 
+    // The analyst's marks on one activity (a star, tags, a comment); an unset part is left as
+    // it is. Returns an error message, empty on success.
+    struct Marks {
+        std::optional<bool> starred;
+        std::optional<std::vector<std::string>> tags;
+        std::optional<std::string> comment;
+    };
+    std::string mark_activity(std::string_view id, const Marks& marks);
+
     // The activity drawer: every field and the raw record of one activity.
     void open_activity(std::string_view id);
     void close_activity() { open_activity_.reset(); }

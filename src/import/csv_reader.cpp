@@ -12,16 +12,23 @@ std::string_view field_value(std::string_view raw, bool quoted, std::string& scr
     if (!quoted) return raw;
     if (raw.size() >= 2 && raw.back() == '"' && raw.find('"', 1) == raw.size() - 1)
         return raw.substr(1, raw.size() - 2);
+    // Copied a run at a time between quotes: a JSON column has a doubled quote every few bytes,
+    // and one push_back per byte was a fifth of the import time in wasm.
     scratch.clear();
-    for (size_t i = 1; i < raw.size(); ++i) {
-        if (raw[i] == '"') {
-            if (i + 1 < raw.size() && raw[i + 1] == '"') {
-                scratch += '"';
-                ++i;
-            }
-            continue;
+    size_t i = 1;
+    while (i < raw.size()) {
+        const size_t quote = raw.find('"', i);
+        if (quote == std::string_view::npos) {
+            scratch.append(raw.data() + i, raw.size() - i);
+            break;
         }
-        scratch += raw[i];
+        scratch.append(raw.data() + i, quote - i);
+        if (quote + 1 < raw.size() && raw[quote + 1] == '"') {
+            scratch += '"';
+            i = quote + 2;
+        } else {
+            i = quote + 1; // a lone quote is dropped
+        }
     }
     return scratch;
 }

@@ -35,6 +35,10 @@ struct Activity {
     std::string source;        // import format that produced the row
     std::string file;          // file the row came from
     std::vector<std::string> matched_policies;
+    // The analyst's own marks, kept with the session (never imported).
+    bool starred = false;
+    std::vector<std::string> tags;
+    std::string comment;
     std::string raw;           // the original record as text
 };
 

@@ -13,5 +13,6 @@ namespace sightline {
 std::string activity_field_text(const Activity& activity, std::string_view field);
 // The values of a list field (ip_tags, ua_tags, objects, matched_policies); empty otherwise.
 const std::vector<std::string>* activity_list_field(const Activity& activity, std::string_view field);
+std::vector<std::string>* activity_list_field(Activity& activity, std::string_view field);
 
 } // namespace sightline

@@ -32,6 +32,9 @@ const std::vector<FieldInfo>& canonical_fields() {
         {"source", FieldKind::Text, "Source"},
         {"file", FieldKind::Text, "File"},
         {"matched_policies", FieldKind::List, "Matched policy"},
+        {"starred", FieldKind::Bool, "Starred"},
+        {"tags", FieldKind::List, "Tag"},
+        {"comment", FieldKind::Text, "Comment"},
     };
     return fields;
 }

@@ -1,5 +1,6 @@
 #include "store/activity_store.h"
 
+#include "model/activity_field_text.h"
 #include "model/canonical_fields.h"
 #include "store/schema.h"
 #include "store/sql_functions.h"
@@ -16,7 +17,8 @@ namespace {
 constexpr const char* kActivityColumns =
     "rowid, id, time, app, activity_type, action_type, description, user, user_domain, ip, "
     "ip_category, country, city, isp, user_agent, device_type, browser, os, admin, impersonated, "
-    "result, source, file";
+    "result, source, file, starred, comment";
+constexpr int kRawColumn = 25; // the column after kActivityColumns
 
 Activity read_row(sqlite3_stmt* st) {
     Activity a;
@@ -43,16 +45,11 @@ Activity read_row(sqlite3_stmt* st) {
     a.result = column_text(st, c++);
     a.source = column_text(st, c++);
     a.file = column_text(st, c++);
+    a.starred = sqlite3_column_int(st, c++) != 0;
+    a.comment = column_text(st, c++);
     return a;
 }
 
-std::vector<std::string>* list_member(Activity& a, std::string_view field) {
-    if (field == "ip_tags") return &a.ip_tags;
-    if (field == "ua_tags") return &a.ua_tags;
-    if (field == "objects") return &a.objects;
-    if (field == "matched_policies") return &a.matched_policies;
-    return nullptr;
-}
 
 // The writer's activity outlives the step that reads its strings, so SQLite need not copy
 // them (about 1.8 GB per 1M rows).
@@ -107,7 +104,7 @@ std::vector<Activity> ActivityStore::read(std::span<const int64_t> rowids, bool 
     while (step_row(db(), st.get())) {
         int64_t rowid = sqlite3_column_int64(st.get(), 0);
         Activity a = read_row(st.get());
-        if (with_raw) a.raw = column_text(st.get(), 23);
+        if (with_raw) a.raw = column_text(st.get(), kRawColumn);
         auto it = slot.find(rowid);
         if (it != slot.end()) out[it->second] = std::move(a);
     }
@@ -118,7 +115,7 @@ std::vector<Activity> ActivityStore::read(std::span<const int64_t> rowids, bool 
         bind_all(lists.get(), ids);
         while (step_row(db(), lists.get())) {
             auto it = slot.find(sqlite3_column_int64(lists.get(), 0));
-            if (it != slot.end()) list_member(out[it->second], field.name)->push_back(column_text(lists.get(), 1));
+            if (it != slot.end()) activity_list_field(out[it->second], field.name)->push_back(column_text(lists.get(), 1));
         }
     }
     return out;
@@ -193,8 +190,30 @@ void ActivityStore::delete_all_activities() {
     ids_.clear();
 }
 
+// Filter indexes that already exist (built over the demo data, or over an earlier import) would
+// be updated by every insert: ~22 random B-tree inserts a row, which made a 100k-row import into
+// the page 4x slower in wasm (memmove of 64 KB index pages). Past a size a batch drops them instead,
+// inside its own transaction (a rollback restores them) and IndexBuilder builds them again after,
+// by sorting, at about half the cost. Small batches into a large store keep them.
+namespace {
+
+constexpr int64_t kDropIndexesAfterRows = 10000;
+
+} // namespace
+
+void ActivityWriter::drop_filter_indexes_if_large() {
+    ++inserted_;
+    if (indexes_dropped_ || inserted_ % kDropIndexesAfterRows != 0) return;
+    if (inserted_ * 2 < rows_before_) return; // rebuilding over the whole store would cost more
+    // Best effort: should a drop fail (a read statement still open), the index is merely kept.
+    for (const FilterIndex& index : filter_indexes())
+        sqlite3_exec(store_.db(), ("DROP INDEX IF EXISTS " + index.name).c_str(), nullptr, nullptr, nullptr);
+    indexes_dropped_ = true;
+}
+
 ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
     sqlite3* db = store.db();
+    rows_before_ = static_cast<int64_t>(store.ids().size());
     exec(db, "BEGIN");
     insert_activity_ = prepare(db,
         "INSERT INTO activities (id, time, app, activity_type, action_type, description, user, "
@@ -217,6 +236,7 @@ ActivityWriter::~ActivityWriter() {
 bool ActivityWriter::insert(const Activity& a) {
     const uint64_t id_hash = ActivityIdSet::hash_id(a.id);
     if (store_.rowid_of(a.id, id_hash)) return false;
+    drop_filter_indexes_if_large();
     sqlite3_stmt* st = insert_activity_.get();
     int c = 1;
     bind_static_text(st, c++, a.id);

@@ -70,6 +70,12 @@ public:
 
 private:
     void insert_list(sqlite3_stmt* st, int64_t rowid, const std::vector<std::string>& values);
+    // A large batch drops the filter indexes (in its transaction, so a rollback restores them):
+    // maintaining them row by row costs more than rebuilding them afterwards.
+    void drop_filter_indexes_if_large();
+    int64_t rows_before_ = 0;  // rows in the store when the batch began
+    int64_t inserted_ = 0;
+    bool indexes_dropped_ = false;
 
     ActivityStore& store_;
     Statement insert_activity_;

@@ -67,6 +67,8 @@ void create_schema(sqlite3* db) {
             result TEXT NOT NULL DEFAULT '',
             source TEXT NOT NULL DEFAULT '',
             file TEXT NOT NULL DEFAULT '',
+            starred INTEGER NOT NULL DEFAULT 0, -- the analyst's marks (store/activity_marks.h)
+            comment TEXT NOT NULL DEFAULT '',
             raw TEXT NOT NULL DEFAULT ''
         );
     )sql");

@@ -136,3 +136,31 @@ test('the SQL box answers SELECTs and refuses writes', async () => {
     await context.close();
   }
 });
+
+test('right-click a row to star it; the star is a filter', async () => {
+  const { page, context, problems } = await openWatchedPage(env.browser, env.server.url);
+  try {
+    await waitForReady(page);
+    const first = (await page.evaluate(() => window.sightline.query({ limit: 1 }))).rows[0];
+    const row = await rectOf(page, 'row:first');
+    await page.mouse.click(row.x + row.width / 2, row.y + row.height / 2, { button: 'right' });
+    await click(page, 'cell-menu:star');
+    const starred = { all: [{ field: 'starred', op: 'is_true', values: [] }] };
+    const deadline = Date.now() + 10000;
+    let result;
+    do {
+      result = await page.evaluate((f) => window.sightline.query({ filter: f }), starred);
+      if (result.total === 1) break;
+      await page.waitForTimeout(50);
+    } while (Date.now() < deadline);
+    assert.equal(result.total, 1);
+    assert.equal(result.rows[0].id, first.id, 'the row under the mouse was starred');
+    const tagged = await page.evaluate((id) => window.sightline.mark(id, { tags: ['review'], comment: 'look again' }), first.id);
+    assert.deepEqual(tagged.tags, ['review']);
+    await page.waitForTimeout(200);
+    await screenshot(page, 'starred-row');
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -176,3 +176,30 @@ TEST_CASE("timeline counts the filtered activities per bucket") {
     CHECK(sum == 2);
     CHECK(d["total"].GetInt64() == 2);
 }
+
+TEST_CASE("marks: star, tags and a comment, each filterable; bad input changes nothing") {
+    Fixture f;
+    auto d = parse(f.api.call("mark", R"(["a2", {"starred": true, "tags": [" exfil ", "review", "exfil", ""], "comment": "check with HR"}])"));
+    REQUIRE_FALSE(d.HasMember("error"));
+    CHECK(d["starred"].GetBool());
+    REQUIRE(d["tags"].Size() == 2);
+    CHECK(d["tags"][0].GetString() == std::string("exfil"));
+    CHECK(d["comment"].GetString() == std::string("check with HR"));
+
+    auto count = [&](const char* filter) {
+        return parse(f.api.call("query", std::string(R"([{"filter": )") + filter + "}]"))["total"].GetInt64();
+    };
+    CHECK(count(R"({"all": [{"field": "starred", "op": "is_true", "values": []}]})") == 1);
+    CHECK(count(R"({"all": [{"field": "tags", "op": "eq", "values": ["review"]}]})") == 1);
+    CHECK(count(R"({"all": [{"field": "tags", "op": "neq", "values": ["review"]}]})") == 2);
+    CHECK(count(R"({"all": [{"field": "comment", "op": "contains", "values": ["hr"]}]})") == 1);
+
+    // Only the parts given change.
+    d = parse(f.api.call("mark", R"(["a2", {"starred": false}])"));
+    CHECK_FALSE(d["starred"].GetBool());
+    CHECK(d["tags"].Size() == 2);
+
+    CHECK(parse(f.api.call("mark", R"(["nope", {"starred": true}])")).HasMember("error"));
+    CHECK(parse(f.api.call("mark", R"(["a1", {"tags": "x"}])")).HasMember("error"));
+    CHECK(count(R"({"all": [{"field": "starred", "op": "is_true", "values": []}]})") == 0);
+}

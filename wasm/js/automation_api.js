@@ -32,6 +32,7 @@
   api.deleteQuery = method('deleteQuery');
   api.sql = method('sql');
   api.timeline = method('timeline');
+  api.mark = method('mark');
   const coreStatus = api.status;
   // heap_bytes: the wasm memory size now (it only grows), for memory measurements.
   api.status = () => coreStatus().then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));

@@ -28,13 +28,13 @@ struct Column {
 constexpr Column kColumns[] = {
     {"Date", "time", 150.0f,
      ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending | ImGuiTableColumnFlags_NoHide},
+    {"Marks", "starred", 80.0f, 0},
     {"Activity", "description", 380.0f, ImGuiTableColumnFlags_NoHide},
     {"User", "user", 220.0f, 0},
     {"App", "app", 150.0f, 0},
     {"IP address", "ip", 130.0f, 0},
     {"Location", "country", 130.0f, 0},
     {"Device", "device_type", 190.0f, 0},
-    {"Marks", "starred", 140.0f, 0},
     // Any other canonical field, hidden until the analyst shows it (right-click a header).
     {"Activity type", "activity_type", 140.0f, ImGuiTableColumnFlags_DefaultHide},
     {"Action type", "action_type", 150.0f, ImGuiTableColumnFlags_DefaultHide},
@@ -56,8 +56,6 @@ constexpr Column kColumns[] = {
     {"File", "file", 180.0f, ImGuiTableColumnFlags_DefaultHide},
     {"Matched policies", "matched_policies", 180.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
 };
-// The first columns show composed text (Location = country and city); the rest one field each.
-constexpr int kComposedColumns = 8;
 constexpr int kColumnCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
 
 std::string format_table_date(int64_t epoch_ms) {
@@ -149,7 +147,7 @@ void ActivityLogPanel::handle_keys(AppModel& model) {
 void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, const Activity& a, int column) {
     const char* field = kColumns[column].sort_field;
     std::string value = column_filter_value(a, column);
-    if (column != 0 && !value.empty()) {
+    if (!value.empty()) {
         if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " equals " + value).c_str()))
             model.set_filter(with_value_added(model.filter(), field, FilterOp::Eq, value));
         if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " does not equal " + value).c_str()))
@@ -242,34 +240,21 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
 }
 
 std::string column_text(const Activity& a, int column) {
-    if (column >= kComposedColumns) return activity_field_text(a, kColumns[column].sort_field);
-    switch (column) {
-    case 0: return format_table_date(a.time_ms);
-    case 1: return a.description.empty() ? a.activity_type : a.description;
-    case 2: return a.user;
-    case 3: return a.app;
-    case 4: return a.ip;
-    case 5: return location_text(a);
-    case 6: return device_text(a);
-    default: return marks_text(a);
-    }
+    std::string_view field = kColumns[column].sort_field;
+    if (field == "time") return format_table_date(a.time_ms);
+    if (field == "description") return a.description.empty() ? a.activity_type : a.description;
+    if (field == "country") return location_text(a);
+    if (field == "device_type") return device_text(a);
+    if (field == "starred") return marks_text(a);
+    return activity_field_text(a, field);
 }
 
 std::string column_filter_value(const Activity& a, int column) {
-    if (column >= kComposedColumns) {
-        // A list cell filters by its first value: "add to filter" adds one value at a time.
-        if (const auto* list = activity_list_field(a, kColumns[column].sort_field)) return list->empty() ? "" : list->front();
-        return activity_field_text(a, kColumns[column].sort_field);
-    }
-    switch (column) {
-    case 1: return a.description;
-    case 2: return a.user;
-    case 3: return a.app;
-    case 4: return a.ip;
-    case 5: return a.country;
-    case 6: return a.device_type;
-    default: return {};  // Marks: starring and tagging are in the menu below
-    }
+    std::string_view field = kColumns[column].sort_field;
+    if (field == "time" || field == "starred") return {}; // dates have the timeline; marks the menu below
+    // A list cell filters by its first value: "add to filter" adds one value at a time.
+    if (const auto* list = activity_list_field(a, field)) return list->empty() ? "" : list->front();
+    return activity_field_text(a, field);
 }
 
 } // namespace sightline

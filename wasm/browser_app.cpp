@@ -156,7 +156,7 @@ void BrowserApp::draw_import_progress() {
 
 bool BrowserApp::needs_frame() {
     if (sync_canvas_size()) wake();
-    if (model_.revision() != drawn_revision_) wake();
+    if (model_.revision() != drawn_revision_ || model_.background_steps() != drawn_background_steps_) wake();
     if (frames_left_ <= 0) return false;
     --frames_left_;
     return true;
@@ -167,6 +167,7 @@ void BrowserApp::frame() {
     model_.do_background_work(kBackgroundBudgetMs);
     if (!needs_frame()) return;
     drawn_revision_ = model_.revision();
+    drawn_background_steps_ = model_.background_steps();
     draw_frame();
     save_page_state();
 }

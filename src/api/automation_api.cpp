@@ -161,6 +161,8 @@ std::string status(AppModel& model, const Value&) {
     w.Bool(model.showing_demo_data());
     w.Key("importing");
     w.Bool(model.import_job() != nullptr);
+    w.Key("background");
+    w.String(model.background_status());
     w.Key("sort");
     w.StartArray();
     for (const SortKey& key : model.sort()) {

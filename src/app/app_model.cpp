@@ -180,6 +180,7 @@ bool AppModel::do_background_work(double budget_ms) {
         return false;
     }
     if (!index_builder_->step()) index_builder_.reset();
+    ++background_steps_;
     return index_builder_.has_value();
 }
 

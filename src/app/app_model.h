@@ -44,6 +44,9 @@ public:
     void complete_indexes();
     // "Building indexes (3 of 19)", or empty when there is nothing left to build.
     std::string background_status() const;
+    // Increases with each step of background work, so the status line can be redrawn without
+    // the data panels recomputing (they follow revision()).
+    uint64_t background_steps() const { return background_steps_; }
     void complete_view() { view_.complete(store_); }
 
     // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
@@ -115,6 +118,7 @@ private:
     bool last_import_replaced_demo_ = false;
     std::optional<Activity> open_activity_;
     std::optional<IndexBuilder> index_builder_;
+    uint64_t background_steps_ = 0;
     SavedQueries saved_queries_;
     uint64_t settings_revision_ = 0;
     SqlConsoleResult sql_result_;

@@ -30,7 +30,6 @@ public:
 
     // Rows known so far: the exact count once is_complete().
     int64_t size() const { return static_cast<int64_t>(rowids_.size()); }
-    int64_t rowid_at(int64_t position) const { return rowids_.at(static_cast<size_t>(position)); }
     // The activity at `position` (0 = first row shown). Reads a page from the store on a miss.
     const Activity& at(const ActivityStore& store, int64_t position);
 

@@ -21,7 +21,6 @@ struct ImportProgress {
     int64_t bytes_done = 0;       // over all files of the batch
     int64_t bytes_total = 0;      // 0 when unknown
     int64_t rows = 0;             // rows read so far in the batch
-    double elapsed_seconds = 0;
 };
 
 class ImportJob {
@@ -36,7 +35,6 @@ public:
     // Makes the batch's rows part of the data set.
     void commit();
 
-    void add_elapsed(double seconds) { progress_.elapsed_seconds += seconds; }
     const ImportProgress& progress() const { return progress_; }
     bool replaces_demo() const { return replace_demo_; }
     const std::vector<FileImportReport>& reports() const { return reports_; }

@@ -2,7 +2,8 @@
 // built page (build/web) and the benchmark data are served from one origin, the page fetches
 // the file itself (no gigabyte through Playwright), and load() is timed inside the page.
 // The wasm heap size is read by wasm_memory_probe.js, injected before the page's scripts.
-import { chromium } from 'playwright-core';
+// Debian's Chromium launched exactly as the browser tests launch it (WebGL2 through SwiftShader).
+import { launchBrowser, waitForReady } from '../../tests/browser/lib/browser.mjs';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -29,21 +30,6 @@ async function startServer(dataDir) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-// Debian's Chromium, launched as tests/browser/lib/browser.mjs does (WebGL2 through SwiftShader).
-function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync'],
-  });
-}
-
-async function waitForReady(page, timeout = 120000) {
-  await page.waitForFunction(() => window.sightline && window.sightline.ready, null, { timeout });
-  await page.evaluate(() => window.sightline.ready);
-}
 
 export class SightlineBrowser {
   static async start(dataDir) {
@@ -78,7 +64,7 @@ export class SightlineBrowser {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(PROBE);
       await page.goto(this.server.url);
-      await waitForReady(page);
+      await waitForReady(page, 120000);
       const ingest = await page.evaluate(async ({ url, name }) => {
         const data = new Uint8Array(await (await fetch(url)).arrayBuffer());
         const heapBefore = globalThis.__wasmHeapBytes();

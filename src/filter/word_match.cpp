@@ -1,6 +1,8 @@
 // Byte-wise matching with ASCII case folding; see word_match.h for why folding stops at ASCII.
 #include "filter/word_match.h"
 
+#include "filter/find_ci.h"
+
 namespace sightline {
 namespace {
 
@@ -14,17 +16,6 @@ bool equal_ci(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (fold(a[i]) != fold(b[i])) return false;
     return true;
-}
-
-// Position of the first case-insensitive occurrence of needle at or after `from`, or npos.
-// Free-text search runs this over every column of every row, so it skips on the first byte.
-size_t find_ci(std::string_view text, std::string_view needle, size_t from) {
-    if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
-    if (needle.size() > text.size()) return std::string_view::npos;
-    unsigned char first = fold(needle[0]);
-    for (size_t i = from; i + needle.size() <= text.size(); ++i)
-        if (fold(text[i]) == first && equal_ci(text.substr(i + 1, needle.size() - 1), needle.substr(1))) return i;
-    return std::string_view::npos;
 }
 
 void add_words(std::string_view text, std::vector<std::string>& words) {

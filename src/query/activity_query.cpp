@@ -93,28 +93,23 @@ std::vector<ValueCount> count_values(const ActivityStore& store, std::string_vie
     std::string sql;
     switch (field->kind) {
     case FieldKind::Text:
-        sql = "SELECT " + column + ", count(*) AS n FROM activities a WHERE (" + where.sql + ") AND " + column +
-              " <> '' GROUP BY 1";
+        sql = "SELECT " + column + " FROM activities a WHERE (" + where.sql + ") AND " + column + " <> ''";
         break;
     case FieldKind::Bool:
-        sql = "SELECT CASE WHEN " + column + " THEN 'true' ELSE 'false' END, count(*) AS n FROM activities a WHERE " +
-              where.sql + " GROUP BY 1";
+        sql = "SELECT CASE WHEN " + column + " THEN 'true' ELSE 'false' END FROM activities a WHERE " + where.sql;
         break;
     case FieldKind::List:
-        sql = "SELECT t.value, count(*) AS n FROM " + list_table_name(field->name) +
-              " t JOIN activities a ON a.rowid = t.activity WHERE " + where.sql + " GROUP BY 1";
+        sql = "SELECT t.value FROM " + list_table_name(field->name) + " t JOIN activities a ON a.rowid = t.activity WHERE " +
+              where.sql;
         break;
     case FieldKind::Time:
         throw std::invalid_argument("value counts are not available for time; filter by a date range instead");
     }
-    sql += " ORDER BY n DESC, 1 ASC LIMIT ?";
-    std::vector<SqlValue> params = where.params;
-    params.emplace_back(limit);
     Statement st = prepare(store.db(), sql);
-    bind_all(st.get(), params);
-    std::vector<ValueCount> out;
-    while (step_row(store.db(), st.get())) out.push_back({column_text(st.get(), 0), sqlite3_column_int64(st.get(), 1)});
-    return out;
+    bind_all(st.get(), where.params);
+    ValueTally tally;
+    while (step_row(store.db(), st.get())) tally.add(column_text_view(st.get(), 0));
+    return tally.top(limit);
 }
 
 } // namespace sightline

@@ -5,6 +5,7 @@
 
 #include "filter/activity_filter.h"
 #include "model/activity.h"
+#include "query/value_tally.h"
 #include "store/activity_store.h"
 
 #include <cstdint>
@@ -31,11 +32,6 @@ struct QuerySpec {
 struct QueryResult {
     int64_t total = 0;
     std::vector<Activity> rows;
-};
-
-struct ValueCount {
-    std::string value;
-    int64_t count = 0;
 };
 
 // Throws std::invalid_argument for a sort or values field that cannot be used.

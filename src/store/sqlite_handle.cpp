@@ -56,10 +56,12 @@ bool step_row(sqlite3* db, sqlite3_stmt* st) {
     throw SqliteError(sqlite3_errmsg(db));
 }
 
-std::string column_text(sqlite3_stmt* st, int col) {
+std::string column_text(sqlite3_stmt* st, int col) { return std::string(column_text_view(st, col)); }
+
+std::string_view column_text_view(sqlite3_stmt* st, int col) {
     const unsigned char* text = sqlite3_column_text(st, col);
     if (!text) return {};
-    return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(st, col)));
+    return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(st, col))};
 }
 
 } // namespace sightline

@@ -34,5 +34,7 @@ void bind_text(sqlite3_stmt* st, int index, std::string_view text);
 bool step_row(sqlite3* db, sqlite3_stmt* st);
 
 std::string column_text(sqlite3_stmt* st, int col);
+// The same without a copy: valid until the statement steps, resets or is finalised.
+std::string_view column_text_view(sqlite3_stmt* st, int col);
 
 } // namespace sightline

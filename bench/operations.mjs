@@ -90,5 +90,5 @@ export function sqlFor(op, dialect, table = 't') {
 }
 
 export const LATER_OPERATIONS = [
-  'user insights', 'IP insights', 'policies', 'frame times while scrolling (app)', 'frame times during import (app)',
+  'user insights', 'IP insights', 'policies',
 ];

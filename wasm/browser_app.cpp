@@ -163,13 +163,16 @@ bool BrowserApp::needs_frame() {
 }
 
 void BrowserApp::frame() {
+    const double started = emscripten_get_now();
     // Background work gets a slice of each animation frame, drawn or not.
     model_.do_background_work(kBackgroundBudgetMs);
-    if (!needs_frame()) return;
-    drawn_revision_ = model_.revision();
-    drawn_background_steps_ = model_.background_steps();
-    draw_frame();
-    save_page_state();
+    if (needs_frame()) {
+        drawn_revision_ = model_.revision();
+        drawn_background_steps_ = model_.background_steps();
+        draw_frame();
+        save_page_state();
+        frame_times_.record(emscripten_get_now() - started); // idle callbacks are not frames
+    }
 }
 
 void BrowserApp::latch_key_press(int key) {

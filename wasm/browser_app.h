@@ -4,6 +4,7 @@
 
 #include "api/automation_api.h"
 #include "app/app_model.h"
+#include "app/duration_stats.h"
 #include "browser_platform.h"
 #include "sightline_ui.h"
 
@@ -30,6 +31,11 @@ public:
     // import draws its progress a few times a second through draw_import_progress().
     void set_import_running(bool running);
     void draw_import_progress();
+
+    // How long the app's own work took: each drawn frame (its background work and drawing)
+    // and each import slice (one chunk parsed and stored). The benchmark reads them.
+    DurationStats& frame_times() { return frame_times_; }
+    DurationStats& import_slice_times() { return import_slice_times_; }
 
     // A key went down (it may be up again before the next frame).
     void latch_key_press(int key);
@@ -66,6 +72,8 @@ private:
     std::string url_fragment_;
     double last_import_frame_ms_ = 0;
     std::vector<int> latched_keys_;
+    DurationStats frame_times_;
+    DurationStats import_slice_times_;
 };
 
 } // namespace sightline

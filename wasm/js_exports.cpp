@@ -71,8 +71,10 @@ EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name) {
 // Returns 1 to go on, 0 when the analyst asked to cancel or the import failed.
 EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
     if (model().import_cancel_requested() || !model().import_job()) return 0;
+    const double started = emscripten_get_now();
     bool ok = guarded([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); });
     if (ok) sightline::BrowserApp::instance()->draw_import_progress();
+    sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
     return ok ? 1 : 0;
 }
 
@@ -124,6 +126,25 @@ EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {
     std::snprintf(buf, sizeof buf, R"({"x":%.1f,"y":%.1f,"width":%.1f,"height":%.1f})", rect->x / ratio,
                   rect->y / ratio, rect->width / ratio, rect->height / ratio);
     g_last_result = buf;
+    return g_last_result.c_str();
+}
+
+// {"frames": summary, "import_slices": summary} of the app's own work (see BrowserApp), each
+// {count, median_ms, p95_ms, worst_ms}; `reset` starts both anew.
+EMSCRIPTEN_KEEPALIVE const char* sl_work_times(int reset) {
+    auto* app = sightline::BrowserApp::instance();
+    auto json = [](const sightline::DurationSummary& s) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, R"({"count":%zu,"median_ms":%.2f,"p95_ms":%.2f,"worst_ms":%.2f})", s.count,
+                      s.median_ms, s.p95_ms, s.worst_ms);
+        return std::string(buf);
+    };
+    g_last_result = R"({"frames":)" + json(app->frame_times().summary()) + R"(,"import_slices":)" +
+                    json(app->import_slice_times().summary()) + "}";
+    if (reset) {
+        app->frame_times().reset();
+        app->import_slice_times().reset();
+    }
     return g_last_result.c_str();
 }
 

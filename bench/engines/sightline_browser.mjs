@@ -31,6 +31,32 @@ async function startServer(dataDir) {
 }
 
 
+const nextFrame = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+
+// The analyst scrolling the whole data set: mouse-wheel turns over the table and PageDown /
+// End / Home presses, each given a frame to be drawn, then the app's own frame times
+// (window.sightline.workTimes: the wasm's work per drawn frame, which is what must stay
+// under 16 ms; the page's frame interval also includes SwiftShader's CPU rendering).
+async function measureScrolling(page) {
+  await page.evaluate(() => window.sightline.setFilter({ all: [] }));
+  const viewport = page.viewportSize();
+  await page.mouse.move(viewport.width / 2, viewport.height * 0.6);
+  for (let i = 0; i < 10; i++) await nextFrame(page); // the view settles before measuring
+  await page.evaluate(() => window.sightline.workTimes({ reset: true }));
+  const t0 = Date.now();
+  for (let i = 0; i < 120; i++) {
+    await page.mouse.wheel(0, 600);
+    await nextFrame(page);
+  }
+  await page.mouse.click(viewport.width / 2, viewport.height * 0.6); // selects a row: keys move it
+  for (const key of [...Array(30).fill('PageDown'), 'End', 'PageUp', 'PageUp', 'Home']) {
+    await page.keyboard.press(key);
+    await nextFrame(page);
+  }
+  const times = await page.evaluate(() => window.sightline.workTimes());
+  return { ms: Date.now() - t0, frames: times.frames };
+}
+
 export class SightlineBrowser {
   static async start(dataDir) {
     const self = new SightlineBrowser();
@@ -73,6 +99,7 @@ export class SightlineBrowser {
         let last = performance.now(), loading = true;
         const tick = (t) => { gaps.push(t - last); last = t; if (loading) requestAnimationFrame(tick); };
         requestAnimationFrame(tick);
+        await window.sightline.workTimes({ reset: true });
         const t0 = performance.now();
         const report = await window.sightline.load([{ name, data }]);
         const ms = performance.now() - t0;
@@ -83,7 +110,7 @@ export class SightlineBrowser {
         const status = await window.sightline.status();
         return { ms, bytes: data.length, rows: report.total, error: report.error, format: report.files && report.files[0].format,
           skipped: report.files && report.files[0].skipped, heap_before_bytes: heapBefore, wasm_heap_bytes: globalThis.__wasmHeapBytes(),
-          demo: status.demo, frame_intervals: frames };
+          demo: status.demo, frame_intervals: frames, import_slices: (await window.sightline.workTimes()).import_slices };
       }, { url: this.server.url + 'bench-data/' + encodeURIComponent(path.basename(file)), name: path.basename(file) });
       if (ingest.error) throw new Error(`sightline.load: ${ingest.error}`);
       const results = {};
@@ -101,8 +128,9 @@ export class SightlineBrowser {
         }, op);
         if (results[op.name].error) throw new Error(`${op.name}: ${results[op.name].error}`);
       }
+      const scrolling = await measureScrolling(page);
       if (errors.length) ingest.page_errors = errors;
-      return { ingest, operations: results };
+      return { ingest, operations: results, scrolling };
     }
   }
 

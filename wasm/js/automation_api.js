@@ -48,6 +48,11 @@
   // Test hook: {wantTextInput} — whether a text box has the keyboard.
   api.uiState = () => Promise.resolve().then(() => JSON.parse(module.ccall('sl_ui_state', 'string', [], [])));
 
+  // Extra: how long the app's own frames and import slices took (ms), for the benchmark;
+  // {reset: true} starts the measurement anew after reading it.
+  api.workTimes = (options) => Promise.resolve().then(() =>
+    JSON.parse(module.ccall('sl_work_times', 'string', ['number'], [options && options.reset ? 1 : 0])));
+
   // The page's boot script (shell/boot.js) passes these in the module's settings.
   module.sightlineBecameReady = () => module.onSightlineReady && module.onSightlineReady();
   module.sightlineFailed = (message) => module.onSightlineFailed && module.onSightlineFailed(message);

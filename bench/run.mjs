@@ -175,6 +175,7 @@ async function main() {
 function summarise(runs, opNames) {
   const s = {
     ingest_ms: summary(runs.map((r) => r.ingest.ms)),
+    background_ms: summary(runs.map((r) => r.ingest.background_ms).filter((x) => x != null)),
     rows: runs[0]?.ingest.rows ?? null,
     bytes: runs[0]?.ingest.bytes ?? null,
     peak_rss_bytes: summary(runs.map((r) => r.ingest.peak_rss_bytes ?? r.peak_rss_bytes)),
@@ -234,12 +235,14 @@ function renderTables(results, OPERATIONS, EXTRA, LATER) {
     rows.push(['runs', ...ids.map(runsNote), ...sightlines.flatMap(() => baselines.map(() => ''))]);
     const ing = (id) => eng(id)?.summary.ingest_ms;
     line('ingest: time', (id) => fmtMs(ing(id)), (id) => ing(id)?.median);
+    const bg = (id) => eng(id)?.summary.background_ms;
+    line('ingest: then background work (column copy, indexes)', (id) => (bg(id)?.median != null && ENGINES.find((e) => e.id === id).sightline ? fmtMs(bg(id)) : null));
     line('ingest: rows/s', (id) => (ing(id) && eng(id).summary.rows ? Math.round(eng(id).summary.rows / (ing(id).median / 1000)).toLocaleString('en-US') : null));
     line('ingest: MB/s', (id) => (ing(id) ? (size.bytes / 1e6 / (ing(id).median / 1000)).toFixed(1) : null));
     const mem = (id) => (id === 'wasm' ? eng(id)?.summary.wasm_heap_bytes : eng(id)?.summary.peak_rss_bytes);
     line('peak memory (RSS; wasm: heap)', (id) => (mem(id) ? fmtBytes(mem(id).median) : null), (id) => mem(id)?.median);
     const frames = (id) => (id === 'wasm' ? eng(id)?.runs.map((r) => r.ingest.frame_intervals).filter(Boolean) : null);
-    line('page: frame interval during ingest (median / p95 / worst)', (id) => {
+    line('page: frame interval during ingest and background work (median / p95 / worst)', (id) => {
       const f = frames(id);
       if (!f?.length) return null;
       const med = (k) => summary(f.map((x) => x[k])).median.toFixed(0);

@@ -113,9 +113,13 @@ void AppModel::complete_indexes() {
         index_builder_.reset();
     }
     store_.ensure_indexes();
+    while (store_.build_columns(1e9)) {
+    }
 }
 
 std::string AppModel::background_status() const {
+    if (!import_ && !store_.columns())
+        return "Preparing fast filters (" + std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%)";
     if (!index_builder_) return {};
     return "Building indexes (" + std::to_string(index_builder_->steps_done() + 1) + " of " +
            std::to_string(index_builder_->steps_total()) + ")";
@@ -172,6 +176,11 @@ bool AppModel::do_background_work(double budget_ms) {
     if (!view_.is_complete()) {
         view_.pump(store_, budget_ms);
         ++revision_; // the count grew: redraw
+        return true;
+    }
+    // The column copy first: it answers most filters and value counts (query/column_filter.h).
+    if (store_.build_columns(budget_ms)) {
+        ++background_steps_;
         return true;
     }
     if (!index_builder_) return false;

@@ -1,10 +1,12 @@
 #include "query/activity_query.h"
 
 #include "filter/filter_sql.h"
+#include "query/column_filter.h"
 #include "model/canonical_fields.h"
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sightline {
@@ -57,11 +59,68 @@ int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
     return sqlite3_column_int64(st.get(), 0);
 }
 
+bool is_default_sort(const std::vector<SortKey>& sort) {
+    return sort.empty() || (sort.size() == 1 && sort[0].field == "time" && sort[0].descending);
+}
+
+// Which stored activities match, from the column copy: a byte per position, newest first.
+// nullopt when the copy is not ready or cannot answer this filter (then SQL does).
+std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter) {
+    const ActivityColumns* columns = store.columns();
+    if (!columns) return std::nullopt;
+    return match_columns(*columns, filter, FilterContext{columns->newest_time()});
+}
+
+std::vector<int64_t> rowids_at(const ActivityColumns& columns, const std::vector<uint8_t>& matches, int64_t offset,
+                               int64_t limit) {
+    std::vector<int64_t> out;
+    int64_t skipped = 0;
+    for (size_t p = 0; p < matches.size(); ++p) {
+        if (!matches[p]) continue;
+        if (skipped++ < offset) continue;
+        if (limit >= 0 && static_cast<int64_t>(out.size()) >= limit) break;
+        out.push_back(columns.rowids()[p]);
+    }
+    return out;
+}
+
+std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivityStore& store, const FieldInfo& field,
+                                                               const ActivityFilter& filter, int64_t limit) {
+    const ActivityColumns* columns = store.columns();
+    if (!columns) return std::nullopt;
+    const CodedColumn* coded = columns->coded(field.name);
+    const std::vector<uint8_t>* flags = columns->flags(field.name);
+    if (!coded && !flags) return std::nullopt;
+    std::optional<std::vector<uint8_t>> matches = column_matches(store, filter);
+    if (!matches) return std::nullopt;
+    ValueTally tally;
+    if (coded) {
+        std::vector<int64_t> by_code(coded->values().size());
+        coded->for_each_code([&](size_t p, uint32_t code) { by_code[code] += (*matches)[p]; });
+        for (size_t code = 0; code < by_code.size(); ++code)
+            if (by_code[code] && !coded->values()[code].empty()) tally.add(coded->values()[code], by_code[code]);
+    } else {
+        int64_t counts[2] = {0, 0};
+        for (size_t p = 0; p < flags->size(); ++p) counts[(*flags)[p]] += (*matches)[p];
+        if (counts[1]) tally.add("true", counts[1]);
+        if (counts[0]) tally.add("false", counts[0]);
+    }
+    return tally.top(limit);
+}
+
 } // namespace
 
 std::vector<SortKey> default_sort() { return {{"time", true}}; }
 
 QueryResult run_query(const ActivityStore& store, const QuerySpec& spec) {
+    if (is_default_sort(spec.sort)) {
+        if (auto matches = column_matches(store, spec.filter)) {
+            QueryResult result;
+            result.total = std::count(matches->begin(), matches->end(), uint8_t{1});
+            result.rows = store.read(rowids_at(*store.columns(), *matches, spec.offset, spec.limit));
+            return result;
+        }
+    }
     SqlFragment where = where_clause(store, spec.filter);
     QueryResult result;
     result.total = count_where(store, where);
@@ -71,12 +130,22 @@ QueryResult run_query(const ActivityStore& store, const QuerySpec& spec) {
 }
 
 int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter) {
+    if (auto matches = column_matches(store, filter)) return std::count(matches->begin(), matches->end(), uint8_t{1});
     return count_where(store, where_clause(store, filter));
 }
 
 std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
                                      const std::vector<SortKey>& sort, int64_t limit) {
+    if (auto rowids = column_matching_rowids(store, filter, sort, limit)) return *rowids;
     return select_rowids(store, where_clause(store, filter), sort, 0, limit);
+}
+
+std::optional<std::vector<int64_t>> column_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
+                                                          const std::vector<SortKey>& sort, int64_t limit) {
+    if (!is_default_sort(sort)) return std::nullopt;
+    auto matches = column_matches(store, filter);
+    if (!matches) return std::nullopt;
+    return rowids_at(*store.columns(), *matches, 0, limit);
 }
 
 Statement prepare_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
@@ -88,6 +157,7 @@ std::vector<ValueCount> count_values(const ActivityStore& store, std::string_vie
                                      const ActivityFilter& filter, int64_t limit) {
     auto field = find_field(field_name);
     if (!field) throw std::invalid_argument("unknown field \"" + std::string(field_name) + "\"");
+    if (auto counts = count_values_in_columns(store, *field, filter, limit)) return *counts;
     SqlFragment where = where_clause(store, filter);
     std::string column = "a." + std::string(field->name);
     std::string sql;

@@ -9,6 +9,7 @@
 #include "store/activity_store.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter)
 // The rowids of matching activities in `sort` order; `limit` -1 means all.
 std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
                                      const std::vector<SortKey>& sort, int64_t limit = -1);
+// The same from the column copy (store/activity_columns.h) in one go, or nullopt when it is
+// not ready or cannot answer this filter and sort: then read the statement below.
+std::optional<std::vector<int64_t>> column_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
+                                                          const std::vector<SortKey>& sort, int64_t limit = -1);
 // The same as a prepared, bound statement (one rowid per row), for callers that step it a
 // slice at a time so that no frame waits for a long list (the table's ActivityView).
 Statement prepare_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,

@@ -4,13 +4,13 @@
 
 namespace sightline {
 
-void ValueTally::add(std::string_view value) {
+void ValueTally::add(std::string_view value, int64_t count) {
     auto found = counts_.find(value);
     if (found != counts_.end()) {
-        ++found->second;
+        found->second += count;
         return;
     }
-    counts_.emplace(values_.emplace_back(value), 1);
+    counts_.emplace(values_.emplace_back(value), count);
 }
 
 std::vector<ValueCount> ValueTally::top(int64_t limit) const {

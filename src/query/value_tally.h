@@ -19,7 +19,7 @@ struct ValueCount {
 
 class ValueTally {
 public:
-    void add(std::string_view value);
+    void add(std::string_view value, int64_t count = 1);
     // The `limit` most frequent values, most frequent first, ties by value (byte order).
     std::vector<ValueCount> top(int64_t limit) const;
 

@@ -57,9 +57,6 @@ void bind_static_text(sqlite3_stmt* st, int index, std::string_view text) {
     sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
-// A rollback can undo inserts and deletes alike: the id set is rebuilt on next use.
-void on_rollback(void* stale_flag) { *static_cast<bool*>(stale_flag) = true; }
-
 std::string placeholders(size_t n) {
     std::string s;
     for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
@@ -73,7 +70,7 @@ ActivityStore::ActivityStore() : db_(open_memory_database()) {
     exec(db(), "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
     create_schema(db());
     register_sql_functions(db());
-    sqlite3_rollback_hook(db(), &on_rollback, &ids_stale_);
+    sqlite3_rollback_hook(db(), &ActivityStore::on_rollback, this);
     id_at_rowid_ = prepare(db(), "SELECT id FROM activities WHERE rowid = ?");
 }
 
@@ -158,6 +155,35 @@ std::optional<int64_t> ActivityStore::rowid_of(std::string_view id, uint64_t has
 
 void ActivityStore::ensure_indexes() { create_filter_indexes(db()); }
 
+// A rollback can undo inserts and deletes alike: the id set and the column copy are rebuilt.
+// (Only flags here: SQLite is inside the rollback.)
+void ActivityStore::on_rollback(void* store) {
+    auto* self = static_cast<ActivityStore*>(store);
+    self->ids_stale_ = true;
+    self->columns_stale_ = true;
+}
+
+void ActivityStore::invalidate_columns() {
+    columns_builder_.reset();
+    columns_ready_ = false;
+    columns_stale_ = true;
+}
+
+bool ActivityStore::build_columns(double budget_ms) {
+    if (columns_ready_ && !columns_stale_) return false;
+    if (columns_stale_) {
+        columns_builder_.reset();
+        columns_.clear();
+        columns_ready_ = false;
+        columns_stale_ = false;
+    }
+    if (!columns_builder_) columns_builder_.emplace(db());
+    if (columns_builder_->step(budget_ms, columns_)) return true;
+    columns_builder_.reset();
+    columns_ready_ = true;
+    return false;
+}
+
 void ActivityStore::clear() {
     exec(db(), "BEGIN");
     delete_all_activities();
@@ -165,6 +191,7 @@ void ActivityStore::clear() {
 }
 
 void ActivityStore::delete_activities_through(int64_t rowid) {
+    invalidate_columns();
     for (const FieldInfo& field : canonical_fields()) {
         if (field.kind != FieldKind::List) continue;
         Statement st = prepare(db(), "DELETE FROM " + list_table_name(field.name) + " WHERE activity <= ?");
@@ -184,6 +211,7 @@ int64_t ActivityStore::last_rowid() const {
 }
 
 void ActivityStore::delete_all_activities() {
+    invalidate_columns();
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) exec(db(), "DELETE FROM " + list_table_name(field.name));
     exec(db(), "DELETE FROM activities");
@@ -212,6 +240,7 @@ void ActivityWriter::drop_filter_indexes_if_large() {
 }
 
 ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
+    store.invalidate_columns();
     sqlite3* db = store.db();
     rows_before_ = static_cast<int64_t>(store.ids().size());
     exec(db, "BEGIN");

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "model/activity.h"
+#include "store/activity_columns.h"
 #include "store/activity_id_set.h"
+#include "store/columns_builder.h"
 #include "store/sqlite_handle.h"
 
 #include <cstdint>
@@ -40,6 +42,14 @@ public:
     void delete_activities_through(int64_t rowid);
     int64_t last_rowid() const;     // the highest rowid stored, 0 when empty
 
+    // The column-wise copy of the stored activities (store/activity_columns.h), or nullptr
+    // while it is not complete for the data as it is now. Any write makes it stale;
+    // build_columns() brings it up to date a slice at a time (true while work remains).
+    const ActivityColumns* columns() const { return columns_ready_ && !columns_stale_ ? &columns_ : nullptr; }
+    bool build_columns(double budget_ms);
+    bool columns_building() const { return columns_builder_.has_value(); }
+    int64_t columns_rows_built() const { return static_cast<int64_t>(columns_.size()); }
+
 private:
     friend class ActivityWriter;
 
@@ -48,11 +58,19 @@ private:
     ActivityIdSet& ids() const;
     std::optional<int64_t> rowid_of(std::string_view id, uint64_t hash) const;
     void mark_ids_stale() { ids_stale_ = true; }
+    // Before any write: the copy no longer matches, and its reading statement must not stay
+    // open while the table changes.
+    void invalidate_columns();
+    static void on_rollback(void* store);
 
     SqliteDb db_;
     mutable ActivityIdSet ids_;
     mutable bool ids_stale_ = false;
     mutable Statement id_at_rowid_;
+    ActivityColumns columns_;
+    std::optional<ColumnsBuilder> columns_builder_;
+    bool columns_ready_ = false;
+    bool columns_stale_ = true;
 };
 
 // Writes activities in one transaction. Destroying it without commit() rolls everything

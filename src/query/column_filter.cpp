@@ -1,0 +1,168 @@
+#include "query/column_filter.h"
+
+#include "filter/filter_check.h"
+#include "filter/word_match.h"
+#include "util/ip_address.h"
+
+#include <algorithm>
+
+namespace sightline {
+namespace {
+
+constexpr int64_t kDayMs = 86'400'000;
+using Mask = std::vector<uint8_t>;
+
+bool equal_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
+
+// SQL compares these without case (COLLATE NOCASE); see filter/filter_sql.cpp.
+bool compares_without_case(std::string_view field) {
+    return field == "user" || field == "user_domain" || field == "ip";
+}
+
+// The positive form of a text operator on one value, exactly as filter_sql.cpp compiles it.
+bool text_matches(const FilterCondition& c, std::string_view value) {
+    switch (c.op) {
+    case FilterOp::Eq: case FilterOp::Neq: {
+        const bool nocase = compares_without_case(c.field);
+        return std::any_of(c.values.begin(), c.values.end(),
+                           [&](const std::string& v) { return nocase ? equal_ci(value, v) : value == v; });
+    }
+    case FilterOp::Contains: case FilterOp::NotContains:
+        return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
+            ContainsTerms terms = split_contains_value(v);
+            return std::any_of(terms.words.begin(), terms.words.end(),
+                               [&](const std::string& w) { return has_whole_word(value, w); }) ||
+                   std::any_of(terms.phrases.begin(), terms.phrases.end(),
+                               [&](const std::string& p) { return contains_ci(value, p); });
+        });
+    case FilterOp::StartsWith: case FilterOp::NotStartsWith:
+        return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return starts_with_ci(value, v); });
+    case FilterOp::EndsWith:
+        return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return ends_with_ci(value, v); });
+    case FilterOp::InCidr: case FilterOp::NotInCidr: {
+        auto ip = parse_ip(value);
+        return ip && std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
+            IpRange range = *parse_cidr(v);
+            return range.first <= *ip && *ip <= range.last;
+        });
+    }
+    case FilterOp::IsSet:
+        return !value.empty();
+    case FilterOp::IsNotSet:
+        return value.empty();
+    default:
+        return false;
+    }
+}
+
+// Negative operators keep rows whose field is empty (as Defender does), and for CIDR rows
+// whose IP is not an address (SQL: ip_bin IS NULL).
+bool value_matches(const FilterCondition& c, std::string_view value) {
+    switch (c.op) {
+    case FilterOp::Neq: case FilterOp::NotContains: case FilterOp::NotStartsWith:
+        return value.empty() || !text_matches(c, value);
+    case FilterOp::NotInCidr:
+        return !parse_ip(value) || !text_matches(c, value);
+    default:
+        return text_matches(c, value);
+    }
+}
+
+bool is_text_op(FilterOp op) {
+    using enum FilterOp;
+    switch (op) {
+    case Eq: case Neq: case Contains: case NotContains: case StartsWith: case NotStartsWith: case EndsWith:
+    case IsSet: case IsNotSet: case InCidr: case NotInCidr:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::optional<Mask> coded_match(const CodedColumn& column, const FilterCondition& c, size_t rows) {
+    if (!is_text_op(c.op)) return std::nullopt;
+    std::vector<uint8_t> by_code(column.values().size());
+    for (size_t code = 0; code < by_code.size(); ++code) by_code[code] = value_matches(c, column.values()[code]) ? 1 : 0;
+    Mask mask(rows);
+    column.for_each_code([&](size_t p, uint32_t code) { mask[p] = by_code[code]; });
+    return mask;
+}
+
+std::optional<Mask> flag_match(const std::vector<uint8_t>& flags, const FilterCondition& c) {
+    std::vector<uint8_t> accepted(2, 0); // by flag value 0/1
+    switch (c.op) {
+    case FilterOp::IsTrue: accepted[1] = 1; break;
+    case FilterOp::IsFalse: accepted[0] = 1; break;
+    case FilterOp::Eq: case FilterOp::Neq:
+        for (const std::string& v : c.values) accepted[*parse_filter_bool(v) ? 1 : 0] = 1;
+        if (c.op == FilterOp::Neq) for (uint8_t& a : accepted) a = !a;
+        break;
+    default:
+        return std::nullopt;
+    }
+    Mask mask(flags.size());
+    for (size_t p = 0; p < flags.size(); ++p) mask[p] = accepted[flags[p]];
+    return mask;
+}
+
+std::optional<Mask> time_match(const std::vector<int64_t>& times, const FilterCondition& c, const FilterContext& context) {
+    int64_t low = INT64_MIN, high = INT64_MAX;
+    auto at = [&](size_t i) { return *parse_filter_time(c.values.at(i)); };
+    switch (c.op) {
+    case FilterOp::Before: high = at(0) - 1; break;
+    case FilterOp::After: low = at(0) + 1; break;
+    case FilterOp::Between:
+        low = std::min(at(0), at(1));
+        high = std::max(at(0), at(1));
+        break;
+    case FilterOp::LastDays:
+        if (!context.newest_time_ms) return Mask(times.size(), 0);
+        low = *context.newest_time_ms - *parse_day_count(c.values.at(0)) * kDayMs;
+        break;
+    case FilterOp::IsSet: return Mask(times.size(), 1);
+    case FilterOp::IsNotSet: return Mask(times.size(), 0);
+    default: return std::nullopt;
+    }
+    Mask mask(times.size());
+    for (size_t p = 0; p < times.size(); ++p) mask[p] = times[p] >= low && times[p] <= high;
+    return mask;
+}
+
+std::optional<Mask> condition_match(const ActivityColumns& columns, const FilterCondition& c,
+                                    const FilterContext& context) {
+    if (c.op == FilterOp::Text) return std::nullopt;
+    if (c.field == "time") return time_match(columns.times(), c, context);
+    if (const CodedColumn* column = columns.coded(c.field)) return coded_match(*column, c, columns.size());
+    if (const std::vector<uint8_t>* flags = columns.flags(c.field)) return flag_match(*flags, c);
+    return std::nullopt;
+}
+
+std::optional<Mask> node_match(const ActivityColumns& columns, const FilterNode& node, const FilterContext& context) {
+    if (node.kind == FilterNode::Kind::Condition) return condition_match(columns, node.condition, context);
+    const bool all = node.kind == FilterNode::Kind::All;
+    Mask combined(columns.size(), all ? 1 : 0); // the identities of AND and OR
+    for (const FilterNode& child : node.children) {
+        std::optional<Mask> mask = node_match(columns, child, context);
+        if (!mask) return std::nullopt;
+        for (size_t p = 0; p < combined.size(); ++p) combined[p] = all ? (combined[p] & (*mask)[p]) : (combined[p] | (*mask)[p]);
+    }
+    return combined;
+}
+
+} // namespace
+
+std::optional<std::vector<uint8_t>> match_columns(const ActivityColumns& columns, const ActivityFilter& filter,
+                                                  const FilterContext& context) {
+    // A filter that breaks the rules matches nothing in SQL; leave such cases to it.
+    if (!check_filter(filter).empty()) return std::nullopt;
+    return node_match(columns, filter.root, context);
+}
+
+std::vector<uint32_t> matching_positions(const std::vector<uint8_t>& matches) {
+    std::vector<uint32_t> out;
+    for (size_t p = 0; p < matches.size(); ++p)
+        if (matches[p]) out.push_back(static_cast<uint32_t>(p));
+    return out;
+}
+
+} // namespace sightline

@@ -1,0 +1,27 @@
+// Answers a filter from the column copy (store/activity_columns.h) instead of SQL, when every
+// condition is on a field kept there with an operator that can be decided from the field's
+// value alone: eq/neq, contains, starts/ends with, is set, CIDR, booleans and time bounds.
+// Anything else (free text, list fields, description, user agent...) returns nullopt and the
+// caller asks SQLite. Text conditions are decided once per distinct value, with the same
+// functions the SQL compiler uses (filter/word_match.h), so both paths mean the same thing;
+// tests/unit/column_filter_test.cpp checks them against each other.
+#pragma once
+
+#include "filter/activity_filter.h"
+#include "filter/filter_sql.h"
+#include "store/activity_columns.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace sightline {
+
+// One byte per position of `columns` (newest first): 1 where the activity matches.
+std::optional<std::vector<uint8_t>> match_columns(const ActivityColumns& columns, const ActivityFilter& filter,
+                                                  const FilterContext& context);
+
+// The matching positions, newest first.
+std::vector<uint32_t> matching_positions(const std::vector<uint8_t>& matches);
+
+} // namespace sightline

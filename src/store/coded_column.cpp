@@ -1,0 +1,32 @@
+#include "store/coded_column.h"
+
+namespace sightline {
+
+uint32_t CodedColumn::code_of(std::string_view value) {
+    auto found = index_.find(value);
+    if (found != index_.end()) return found->second;
+    const auto code = static_cast<uint32_t>(values_.size());
+    index_.emplace(values_.emplace_back(value), code);
+    return code;
+}
+
+void CodedColumn::append(std::string_view value) {
+    const uint32_t code = code_of(value);
+    if (!wide_ && code > UINT16_MAX) {
+        wide_codes_.assign(narrow_codes_.begin(), narrow_codes_.end());
+        narrow_codes_ = {};
+        wide_ = true;
+    }
+    if (wide_) wide_codes_.push_back(code);
+    else narrow_codes_.push_back(static_cast<uint16_t>(code));
+}
+
+void CodedColumn::clear() {
+    index_.clear();
+    values_.clear();
+    narrow_codes_ = {};
+    wide_codes_ = {};
+    wide_ = false;
+}
+
+} // namespace sightline

@@ -1,0 +1,44 @@
+// One text field of every activity as small integer codes into a dictionary of its distinct
+// values. Filters and value counts over a million rows then test or count codes, and each
+// distinct value is examined once instead of once per row.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sightline {
+
+class CodedColumn {
+public:
+    void append(std::string_view value);
+    void clear();
+
+    size_t size() const { return wide_ ? wide_codes_.size() : narrow_codes_.size(); }
+    uint32_t code_at(size_t position) const { return wide_ ? wide_codes_[position] : narrow_codes_[position]; }
+    // The distinct values, indexed by code.
+    const std::deque<std::string>& values() const { return values_; }
+
+    // Calls visit(position, code) for every row, in position order, without a branch per row.
+    template <typename Visit>
+    void for_each_code(Visit visit) const {
+        if (wide_) for (size_t p = 0; p < wide_codes_.size(); ++p) visit(p, wide_codes_[p]);
+        else for (size_t p = 0; p < narrow_codes_.size(); ++p) visit(p, narrow_codes_[p]);
+    }
+
+private:
+    uint32_t code_of(std::string_view value);
+
+    std::deque<std::string> values_; // a deque never moves its elements: index_'s keys stay valid
+    std::unordered_map<std::string_view, uint32_t> index_;
+    // Two bytes a row while there are at most 65,536 distinct values (users, apps, countries),
+    // four beyond that (IP addresses of a large tenant).
+    bool wide_ = false;
+    std::vector<uint16_t> narrow_codes_;
+    std::vector<uint32_t> wide_codes_;
+};
+
+} // namespace sightline

@@ -1,6 +1,7 @@
 #include "query/timeline_histogram.h"
 
 #include "filter/filter_sql.h"
+#include "query/column_filter.h"
 #include "util/time_format.h"
 
 #include <sqlite3.h>
@@ -56,14 +57,37 @@ std::optional<ResolvedRange> resolve_range(const ActivityStore& store, const Tim
     return out;
 }
 
+void finish_counts(TimelineHistogram& h) {
+    for (int64_t n : h.counts) {
+        h.max_count = std::max(h.max_count, n);
+        h.total += n;
+    }
+}
+
 // Counts whole buckets (not just [first, last]) so the edge bars are as true as the inner ones.
 // The buckets are tallied here rather than by GROUP BY (a.time - start) / width: SQLite sorts
 // for that GROUP BY in a temporary b-tree, and reading times in one pass measured 4-5x faster
 // (200,000 rows: 66 ms against 280 ms unindexed, 12 ms against 65 ms with the time index).
+// From the column copy when it can answer the filter (query/column_filter.h): no SQL at all.
+bool count_from_columns(const ActivityStore& store, const ActivityFilter& filter, const FilterContext& context,
+                        TimelineHistogram& h) {
+    const ActivityColumns* columns = store.columns();
+    if (!columns) return false;
+    std::optional<std::vector<uint8_t>> matches = match_columns(*columns, filter, context);
+    if (!matches) return false;
+    const std::vector<int64_t>& times = columns->times();
+    for (size_t p = 0; p < times.size(); ++p) {
+        if (!(*matches)[p] || times[p] < h.start_ms || times[p] >= h.end_ms()) continue;
+        ++h.counts[static_cast<size_t>((times[p] - h.start_ms) / h.bucket_ms)];
+    }
+    return true;
+}
+
 void count_into(const ActivityStore& store, const ActivityFilter& filter, std::optional<int64_t> newest_loaded_ms,
                 TimelineHistogram& h) {
     FilterContext context;
     context.newest_time_ms = newest_loaded_ms;
+    if (count_from_columns(store, filter, context, h)) return finish_counts(h);
     SqlFragment where = compile_filter_to_sql(filter, context);
     std::string sql = "SELECT a.time FROM activities a WHERE a.time >= ? AND a.time < ? AND (" + where.sql + ")";
     std::vector<SqlValue> params = {h.start_ms, h.end_ms()};
@@ -74,10 +98,7 @@ void count_into(const ActivityStore& store, const ActivityFilter& filter, std::o
         int64_t index = (sqlite3_column_int64(st.get(), 0) - h.start_ms) / h.bucket_ms;
         if (index >= 0 && index < static_cast<int64_t>(h.counts.size())) ++h.counts[static_cast<size_t>(index)];
     }
-    for (int64_t n : h.counts) {
-        h.max_count = std::max(h.max_count, n);
-        h.total += n;
-    }
+    finish_counts(h);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "demo/demo_generator.h"
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
+#include "query/timeline_histogram.h"
 #include "store/activity_store.h"
 
 #include <doctest/doctest.h>
@@ -22,6 +23,7 @@ struct Answers {
     std::vector<std::string> page_ids; // offset 37, limit 25
     int64_t view_size = 0;
     std::vector<std::vector<ValueCount>> counts;
+    std::vector<int64_t> timeline;
 };
 
 const std::vector<std::string> kCountedFields = {"app", "user", "country", "ip", "activity_type", "admin", "result"};
@@ -42,6 +44,7 @@ Answers ask(const ActivityStore& store, const ActivityFilter& filter) {
     view.complete(store);
     out.view_size = view.size();
     for (const std::string& field : kCountedFields) out.counts.push_back(count_values(store, field, filter, 20));
+    out.timeline = build_timeline(store, filter).counts;
     return out;
 }
 
@@ -52,6 +55,7 @@ void check_same(const Answers& sql, const Answers& columns, const std::string& j
     CHECK(sql.page_ids == columns.page_ids);
     CHECK(sql.view_size == columns.view_size);
     CHECK(columns.view_size == columns.total);
+    CHECK(sql.timeline == columns.timeline);
     for (size_t f = 0; f < kCountedFields.size(); ++f) {
         INFO(kCountedFields[f]);
         REQUIRE(sql.counts[f].size() == columns.counts[f].size());

@@ -156,7 +156,13 @@ void BrowserApp::draw_import_progress() {
 
 bool BrowserApp::needs_frame() {
     if (sync_canvas_size()) wake();
-    if (model_.revision() != drawn_revision_ || model_.background_steps() != drawn_background_steps_) wake();
+    if (model_.revision() != drawn_revision_) wake();
+    // Progress of background work (a count growing, the copy being built) is redrawn a few
+    // times a second, not every frame: without a GPU a drawn frame costs more CPU than the
+    // work slice itself, and the work would go at a fraction of its speed.
+    if (model_.background_steps() != drawn_background_steps_ &&
+        emscripten_get_now() - last_drawn_ms_ >= kProgressRedrawIntervalMs)
+        wake();
     if (frames_left_ <= 0) return false;
     --frames_left_;
     return true;
@@ -171,6 +177,7 @@ void BrowserApp::frame() {
         drawn_background_steps_ = model_.background_steps();
         draw_frame();
         save_page_state();
+        last_drawn_ms_ = emscripten_get_now();
         frame_times_.record(emscripten_get_now() - started); // idle callbacks are not frames
     }
 }

@@ -50,6 +50,7 @@ private:
     static constexpr int kFramesAfterWake = 4;
     static constexpr double kBackgroundBudgetMs = 12.0;
     static constexpr double kImportFrameIntervalMs = 250.0;
+    static constexpr double kProgressRedrawIntervalMs = 250.0;
 
     bool sync_canvas_size();
     void restore_page_state();
@@ -71,6 +72,7 @@ private:
     uint64_t saved_settings_revision_ = 0;
     std::string url_fragment_;
     double last_import_frame_ms_ = 0;
+    double last_drawn_ms_ = 0;
     std::vector<int> latched_keys_;
     DurationStats frame_times_;
     DurationStats import_slice_times_;

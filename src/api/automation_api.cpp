@@ -148,8 +148,12 @@ std::string activity(AppModel& model, const Value& args) {
     return activity_to_json(*found, true);
 }
 
-std::string status(AppModel& model, const Value&) {
-    model.complete_view();
+// status({complete: false}) reports the count so far instead of finishing it first (a poll
+// that must not itself hold the page for a million-row count).
+std::string status(AppModel& model, const Value& args) {
+    const bool complete = !(args.Size() > 0 && args[0].IsObject() && args[0].HasMember("complete") &&
+                            args[0]["complete"].IsBool() && !args[0]["complete"].GetBool());
+    if (complete) model.complete_view();
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
@@ -157,6 +161,8 @@ std::string status(AppModel& model, const Value&) {
     w.Int64(model.total_activities());
     w.Key("visible");
     w.Int64(model.view().size());
+    w.Key("counting");
+    w.Bool(!model.view().is_complete());
     w.Key("demo");
     w.Bool(model.showing_demo_data());
     w.Key("importing");

@@ -175,7 +175,8 @@ bool AppModel::do_background_work(double budget_ms) {
     if (import_) return false; // the view and the indexes wait: the store is being written
     if (!view_.is_complete()) {
         view_.pump(store_, budget_ms);
-        ++revision_; // the count grew: redraw
+        if (view_.is_complete()) ++revision_; // the exact count: redraw now
+        else ++background_steps_;             // a growing count: redrawn as progress
         return true;
     }
     // The column copy first: it answers most filters and value counts (query/column_filter.h).

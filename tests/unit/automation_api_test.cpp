@@ -203,3 +203,19 @@ TEST_CASE("marks: star, tags and a comment, each filterable; bad input changes n
     CHECK(parse(f.api.call("mark", R"(["a1", {"tags": "x"}])")).HasMember("error"));
     CHECK(count(R"({"all": [{"field": "starred", "op": "is_true", "values": []}]})") == 0);
 }
+
+TEST_CASE("status({complete: false}) reports the count so far and the background work left") {
+    Fixture f;
+    // data_changed() started the view's count and the column copy; neither has run yet.
+    auto partial = parse(f.api.call("status", R"([{"complete": false}])"));
+    CHECK(partial["counting"].GetBool());
+    CHECK(partial["visible"].GetInt64() == 0);
+    CHECK(std::string(partial["background"].GetString()).find("Preparing fast filters") == 0);
+    while (f.model.do_background_work(50.0)) {
+    }
+    auto done = parse(f.api.call("status", R"([{"complete": false}])"));
+    CHECK_FALSE(done["counting"].GetBool());
+    CHECK(done["visible"].GetInt64() == 3);
+    CHECK(std::string(done["background"].GetString()).empty());
+    CHECK(f.model.store().columns() != nullptr);
+}

@@ -35,7 +35,7 @@
   api.mark = method('mark');
   const coreStatus = api.status;
   // heap_bytes: the wasm memory size now (it only grows), for memory measurements.
-  api.status = () => coreStatus().then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));
+  api.status = (options) => coreStatus(options).then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));
 
   // Test hook: where a named widget was drawn, in CSS pixels relative to the canvas, so tests
   // can click real pixels. Names: "menu:File", "header:User", ... (imgui_ui/item_locator.h).

@@ -100,7 +100,7 @@ void AppModel::data_changed() {
     index_builder_.emplace(store_.db());
     // The first step is the time index, which newest-first paging, counts and the timeline
     // all use: build it before the table reads anything.
-    if (!index_builder_->step()) index_builder_.reset();
+    if (index_builder_->next_step_name() == "activities_time" && !index_builder_->step()) index_builder_.reset();
     refresh_view();
 }
 

@@ -7,7 +7,9 @@
 namespace sightline {
 
 bool mappable_field(std::string_view field) {
-    return find_field(field).has_value() && field != "source" && field != "file";
+    for (std::string_view kept_apart : {"source", "file", "starred", "tags", "comment"})
+        if (field == kept_apart) return false;
+    return find_field(field).has_value();
 }
 
 void write_column_mapping(rapidjson::Writer<rapidjson::StringBuffer>& w, const ColumnMapping& mapping) {

@@ -14,7 +14,8 @@
 
 namespace sightline {
 
-// A canonical field a column can feed: not `source` and `file`, which the import itself sets.
+// A canonical field a column can feed: not `source` and `file`, which the import itself sets,
+// nor the analyst's marks (starred, tags, comment), which are kept apart from imported data.
 bool mappable_field(std::string_view field);
 
 void write_column_mapping(rapidjson::Writer<rapidjson::StringBuffer>& writer, const ColumnMapping& mapping);

@@ -108,6 +108,7 @@ TEST_CASE("a mapping's JSON form: fields checked, null and empty mean none, cano
     CHECK(error.find("time") != std::string::npos);
     CHECK_FALSE(column_mapping_from_json_text(R"({"time": "When", "source": "x"})", error));
     CHECK(error == "'source' is not a field a column can be mapped to");
+    CHECK_FALSE(column_mapping_from_json_text(R"({"time": "When", "comment": "x"})", error)); // marks stay the analyst's
     CHECK_FALSE(column_mapping_from_json_text(R"({"time": 3})", error));
     CHECK_FALSE(column_mapping_from_json_text(R"(["time"])", error));
     CHECK_FALSE(column_mapping_from_json_text("{", error));

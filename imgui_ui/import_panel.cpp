@@ -38,7 +38,7 @@ void centre_next_window(float width) {
 void ImportPanel::draw(AppModel& model) {
     if (const ImportJob* job = model.import_job()) {
         if (started_at_ < 0) started_at_ = ImGui::GetTime();
-        draw_progress(model, *job);
+        if (!model.mapping_prompt()) draw_progress(model, *job); // the mapping dialog has the floor
     } else if (started_at_ >= 0) {
         started_at_ = -1.0;
         report_open_ = !model.last_import_reports().empty() || report_open_;

@@ -7,23 +7,31 @@
 namespace sightline {
 namespace {
 
-std::map<std::string, ItemRect, std::less<>>& items() {
-    static std::map<std::string, ItemRect, std::less<>> rects;
+struct NotedItem {
+    ItemRect rect;
+    int frame = 0; // ImGui's frame count when it was drawn
+};
+
+std::map<std::string, NotedItem, std::less<>>& items() {
+    static std::map<std::string, NotedItem, std::less<>> rects;
     return rects;
 }
+
+int g_latest_frame = 0; // the latest frame that noted any item
 
 } // namespace
 
 void note_item(std::string_view name) {
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
-    items()[std::string(name)] = ItemRect{min.x, min.y, max.x - min.x, max.y - min.y};
+    g_latest_frame = ImGui::GetFrameCount();
+    items()[std::string(name)] = NotedItem{ItemRect{min.x, min.y, max.x - min.x, max.y - min.y}, g_latest_frame};
 }
 
 std::optional<ItemRect> find_item(std::string_view name) {
     auto it = items().find(name);
-    if (it == items().end()) return std::nullopt;
-    return it->second;
+    if (it == items().end() || it->second.frame != g_latest_frame) return std::nullopt;
+    return it->second.rect;
 }
 
 } // namespace sightline

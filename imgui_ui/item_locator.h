@@ -14,6 +14,8 @@ struct ItemRect {
 
 // Records the rect of the last ImGui item under `name`, replacing an earlier one.
 void note_item(std::string_view name);
+// Only items drawn in the latest drawn frame: a closed popup's items are gone, so a test that
+// reopens it waits for the new rects instead of clicking where they were before.
 std::optional<ItemRect> find_item(std::string_view name);
 
 } // namespace sightline

@@ -42,6 +42,7 @@ void SightlineUi::draw() {
     ImGui::End();
 
     import_panel_.draw(model_);
+    mapping_dialog_.draw(model_);
     drawer_.draw(model_);
     sql_console_.draw(model_);
     draw_about_window();

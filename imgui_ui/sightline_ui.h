@@ -7,6 +7,7 @@
 #include "activity_drawer_panel.h"
 #include "filter_bar_panel.h"
 #include "import_panel.h"
+#include "mapping_dialog.h"
 #include "queries_bar.h"
 #include "sql_console_window.h"
 #include "timeline_panel.h"
@@ -32,6 +33,7 @@ private:
     UiPlatform& platform_;
     ActivityLogPanel activity_log_;
     ImportPanel import_panel_;
+    MappingDialog mapping_dialog_;
     FilterBarPanel filter_bar_;
     ActivityDrawerPanel drawer_;
     QueriesBar queries_bar_;

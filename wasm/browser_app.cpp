@@ -73,12 +73,17 @@ bool BrowserApp::start() {
 
 namespace {
 constexpr const char* kSavedQueriesKey = "sightline.savedQueries";
-}
+constexpr const char* kColumnMappingsKey = "sightline.columnMappings";
+} // namespace
 
 void BrowserApp::restore_page_state() {
     if (auto stored = read_local_storage(kSavedQueriesKey)) {
         std::string error = model_.restore_saved_queries(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: saved queries: %s\n", error.c_str());
+    }
+    if (auto stored = read_local_storage(kColumnMappingsKey)) {
+        std::string error = model_.restore_remembered_mappings(*stored);
+        if (!error.empty()) std::fprintf(stderr, "Sightline: column mappings: %s\n", error.c_str());
     }
     saved_settings_revision_ = model_.settings_revision();
     url_fragment_changed();
@@ -102,6 +107,7 @@ void BrowserApp::save_page_state() {
     if (model_.settings_revision() != saved_settings_revision_) {
         saved_settings_revision_ = model_.settings_revision();
         write_local_storage(kSavedQueriesKey, model_.saved_queries().to_json());
+        write_local_storage(kColumnMappingsKey, model_.remembered_mappings().to_json());
     }
     std::string fragment = encode_filter_fragment(model_.filter(), model_.sort());
     if (fragment != url_fragment_) {

@@ -2,6 +2,7 @@
 // JSON text to the core's AutomationApi; strings returned stay valid until the next call.
 #include "api/activity_json.h"
 #include "browser_app.h"
+#include "import/column_mapping_json.h"
 #include "import/import_report_json.h"
 #include "item_locator.h"
 
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <stdexcept>
 #include <span>
 #include <string>
 
@@ -64,8 +66,33 @@ EMSCRIPTEN_KEEPALIVE int sl_import_begin(int file_count, double bytes_total) {
     return ok ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name) {
-    guarded([&] { model().import_file_begin(name); });
+// `mapping_json`: load()'s mapping, already checked by the checkMapping call, or "".
+// `ask_for_mapping`: 1 when the analyst opened the file (the UI may ask), 0 for load().
+EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name, const char* mapping_json, int ask_for_mapping) {
+    guarded([&] {
+        sightline::ColumnMapping mapping;
+        if (*mapping_json) {
+            std::string error;
+            auto parsed = sightline::column_mapping_from_json_text(mapping_json, error);
+            if (!parsed) throw std::invalid_argument(std::string(name) + ": mapping: " + error);
+            mapping = std::move(*parsed);
+        }
+        model().import_file_begin(name, std::move(mapping), ask_for_mapping == 1);
+    });
+}
+
+// Where the current file stands, for the page's loop: 0 go on reading, 1 waiting for the
+// analyst's column mapping, 2 skipped in the dialog (stop reading it), 3 cancel requested.
+EMSCRIPTEN_KEEPALIVE int sl_import_state() {
+    if (!model().import_job() || model().import_cancel_requested()) return 3;
+    if (model().mapping_prompt()) return 1;
+    return model().import_file_skipped() ? 2 : 0;
+}
+
+// While the analyst answers the mapping dialog, frames run as usual (input, redraws); the
+// import's own paced drawing takes over again afterwards.
+EMSCRIPTEN_KEEPALIVE void sl_import_wait_for_analyst(int waiting) {
+    sightline::BrowserApp::instance()->set_import_running(waiting == 0);
 }
 
 // Returns 1 to go on, 0 when the analyst asked to cancel or the import failed.

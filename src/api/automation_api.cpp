@@ -2,6 +2,7 @@
 
 #include "api/activity_json.h"
 #include "filter/filter_json.h"
+#include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
 #include "query/activity_query.h"
 #include "query/timeline_histogram.h"
@@ -302,6 +303,53 @@ std::string timeline(AppModel& model, const Value& args) {
     return buffer.GetString();
 }
 
+// load()'s per-file `mapping`, checked before anything is read: {ok, mapping} with the
+// mapping in canonical field order, or {error}.
+std::string check_mapping(AppModel&, const Value& args) {
+    if (args.Size() < 1 || args[0].IsNull()) throw ApiError("checkMapping(mapping) needs a mapping object");
+    std::string error;
+    std::optional<ColumnMapping> mapping = column_mapping_from_json(args[0], error);
+    if (!mapping) throw ApiError("mapping: " + error);
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("ok");
+    w.Bool(true);
+    w.Key("mapping");
+    write_column_mapping(w, *mapping);
+    w.EndObject();
+    return buffer.GetString();
+}
+
+// The column-mapping dialog as the analyst sees it: {open: false}, or the file, its columns,
+// the mapping chosen so far, where it came from, and why it cannot be used yet (if so).
+std::string mapping_dialog(AppModel& model, const Value&) {
+    const MappingPrompt* prompt = model.mapping_prompt();
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("open");
+    w.Bool(prompt != nullptr);
+    if (prompt) {
+        w.Key("file");
+        w.String(prompt->sample().file_name);
+        w.Key("columns");
+        w.StartArray();
+        for (const std::string& c : prompt->sample().columns) w.String(c);
+        w.EndArray();
+        w.Key("mapping");
+        write_column_mapping(w, prompt->mapping());
+        w.Key("remembered_from");
+        w.String(prompt->sample().remembered_from);
+        w.Key("error");
+        w.String(prompt->preview().error);
+        w.Key("preview_rows");
+        w.Int64(static_cast<int64_t>(prompt->preview().rows.size()));
+    }
+    w.EndObject();
+    return buffer.GetString();
+}
+
 using Handler = std::function<std::string(AppModel&, const Value&)>;
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
@@ -310,6 +358,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"clear", clear},         {"activity", activity}, {"status", status},
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
+        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
     };
     return table;
 }

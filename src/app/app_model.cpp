@@ -133,18 +133,69 @@ void AppModel::begin_import(int file_count, int64_t bytes_total) {
     import_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, demo_loaded_);
 }
 
-void AppModel::import_file_begin(std::string name) {
+void AppModel::import_file_begin(std::string name, ColumnMapping mapping, bool ask_for_mapping) {
     if (!import_) throw std::logic_error("no import is running");
-    import_->begin_file(std::move(name));
+    ImportOptions options;
+    options.explicit_mapping = std::move(mapping);
+    options.remembered_mappings = &remembered_mappings_;
+    options.ask_for_mapping = ask_for_mapping;
+    import_->begin_file(std::move(name), std::move(options));
+    sync_mapping_prompt();
 }
 
 void AppModel::import_feed(std::span<const uint8_t> chunk) {
     if (!import_) throw std::logic_error("no import is running");
     import_->feed(chunk);
+    sync_mapping_prompt();
 }
 
 void AppModel::import_file_end() {
     if (import_) import_->end_file();
+    sync_mapping_prompt();
+}
+
+// The dialog opens when the import starts waiting and closes when it stops.
+void AppModel::sync_mapping_prompt() {
+    const MappingSample* question = import_ ? import_->mapping_question() : nullptr;
+    if (question && !mapping_prompt_) mapping_prompt_.emplace(*question);
+    else if (!question && mapping_prompt_) mapping_prompt_.reset();
+    else return;
+    ++revision_; // redraw: the dialog opened or closed
+}
+
+std::string AppModel::set_mapping_column(std::string_view field, std::string_view column) {
+    if (!mapping_prompt_) return "no file is waiting for a column mapping";
+    std::string error = mapping_prompt_->set_column(field, column);
+    if (error.empty()) ++revision_;
+    return error;
+}
+
+std::string AppModel::confirm_mapping() {
+    if (!mapping_prompt_ || !import_) return "no file is waiting for a column mapping";
+    if (!mapping_prompt_->preview().error.empty()) return mapping_prompt_->preview().error;
+    const MappingSample& sample = mapping_prompt_->sample();
+    const ColumnMapping mapping = mapping_prompt_->mapping();
+    std::string error = import_->answer_mapping(mapping);
+    if (!error.empty()) return error;
+    // Remembered at once, even if the batch is later cancelled: the mapping was the analyst's
+    // answer for this header, whatever happens to the data.
+    remembered_mappings_.remember(sample.columns, mapping, sample.file_name);
+    ++settings_revision_;
+    sync_mapping_prompt();
+    return {};
+}
+
+std::string AppModel::skip_mapping_file() {
+    if (!mapping_prompt_ || !import_) return "no file is waiting for a column mapping";
+    import_->skip_file("skipped in the column-mapping dialog: nothing of this file was imported");
+    sync_mapping_prompt();
+    return {};
+}
+
+std::string AppModel::restore_remembered_mappings(std::string_view json) {
+    ColumnMappingMemoryLoad loaded = ColumnMappingMemory::from_json(json);
+    remembered_mappings_ = std::move(loaded.memory);
+    return loaded.error;
 }
 
 void AppModel::finish_import() {
@@ -157,12 +208,15 @@ void AppModel::finish_import() {
         open_activity_.reset();
     }
     import_.reset();
+    mapping_prompt_.reset();
     data_changed();
 }
 
 void AppModel::cancel_import() {
     import_.reset(); // the job's writer rolls the batch back
+    mapping_prompt_.reset();
     import_cancel_requested_ = false;
+    ++revision_; // the dialogs close
 }
 
 void AppModel::refresh_view() {

@@ -5,9 +5,11 @@
 
 #include "app/activity_view.h"
 #include "app/import_job.h"
+#include "app/mapping_prompt.h"
 #include "app/saved_queries.h"
 #include "query/sql_console.h"
 #include "filter/activity_filter.h"
+#include "import/column_mapping_memory.h"
 #include "query/activity_query.h"
 #include "store/activity_store.h"
 #include "store/index_builder.h"
@@ -52,12 +54,25 @@ public:
     // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
     // (roll back). Files the analyst opens replace the demo data rather than mix with it.
     void begin_import(int file_count, int64_t bytes_total);
-    void import_file_begin(std::string name);
+    // `mapping`: read the file as a plain table with it (load() with a mapping).
+    // `ask_for_mapping`: a file in no known format waits for the analyst (mapping_prompt())
+    // instead of being read with the remembered or guessed mapping.
+    void import_file_begin(std::string name, ColumnMapping mapping = {}, bool ask_for_mapping = false);
     void import_feed(std::span<const uint8_t> chunk);
     void import_file_end();
     void finish_import();
     void cancel_import();
     void request_import_cancel() { import_cancel_requested_ = true; }
+
+    // The column-mapping dialog, open while the import waits for the analyst. Each returns
+    // an error message, empty on success, and changes nothing on failure.
+    std::string set_mapping_column(std::string_view field, std::string_view column);
+    // Imports the file with the prompt's mapping and remembers it for files with this header.
+    std::string confirm_mapping();
+    // Imports nothing of this file; the import goes on with the next one.
+    std::string skip_mapping_file();
+    // Restores remembered mappings from storage; returns what could not be restored, if anything.
+    std::string restore_remembered_mappings(std::string_view json);
 
     // Queries: the suggested ones and the analyst's saved ones. Each returns an error
     // message, empty on success, and changes nothing on failure.
@@ -96,6 +111,10 @@ public:
     const SqlConsoleResult& sql_result() const { return sql_result_; }
     const std::optional<Activity>& opened_activity() const { return open_activity_; }
     const ImportJob* import_job() const { return import_.get(); }
+    const MappingPrompt* mapping_prompt() const { return mapping_prompt_ ? &*mapping_prompt_ : nullptr; }
+    // The file being imported was skipped in the mapping dialog: the rest of it need not be read.
+    bool import_file_skipped() const { return import_ && import_->file_skipped(); }
+    const ColumnMappingMemory& remembered_mappings() const { return remembered_mappings_; }
     bool import_cancel_requested() const { return import_cancel_requested_; }
     const std::vector<FileImportReport>& last_import_reports() const { return last_import_reports_; }
     bool last_import_replaced_demo() const { return last_import_replaced_demo_; }
@@ -104,6 +123,7 @@ public:
 
 private:
     void refresh_view();
+    void sync_mapping_prompt();
 
     ActivityStore store_;
     ActivityFilter filter_;
@@ -114,6 +134,8 @@ private:
     uint64_t revision_ = 0;
     std::unique_ptr<ImportJob> import_;
     bool import_cancel_requested_ = false;
+    std::optional<MappingPrompt> mapping_prompt_;
+    ColumnMappingMemory remembered_mappings_;
     std::vector<FileImportReport> last_import_reports_;
     bool last_import_replaced_demo_ = false;
     std::optional<Activity> open_activity_;

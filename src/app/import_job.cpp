@@ -11,22 +11,25 @@ ImportJob::ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, 
     progress_.bytes_total = bytes_total;
 }
 
-void ImportJob::begin_file(std::string name) {
+void ImportJob::begin_file(std::string name, ImportOptions options) {
+    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
     if (current_) end_file();
     progress_.file_name = name;
-    current_ = std::make_unique<FileImporter>(std::move(name), writer_);
+    current_ = std::make_unique<FileImporter>(std::move(name), writer_, std::move(options));
+    current_input_ended_ = false;
 }
 
 void ImportJob::feed(std::span<const uint8_t> chunk) {
     if (!current_) throw std::logic_error("ImportJob::feed before begin_file");
     current_->feed(chunk);
-    progress_.bytes_done = bytes_before_current_ + current_->report().bytes;
-    progress_.rows = rows_in_finished_files() + current_->report().rows;
+    update_progress();
 }
 
 void ImportJob::end_file() {
     if (!current_) return;
-    current_->finish();
+    if (!current_input_ended_) current_->finish();
+    current_input_ended_ = true;
+    if (current_->mapping_sample()) return; // answer_mapping() or skip_file() ends it
     reports_.push_back(current_->report());
     bytes_before_current_ += current_->report().bytes;
     current_.reset();
@@ -34,7 +37,28 @@ void ImportJob::end_file() {
     progress_.rows = rows_in_finished_files();
 }
 
+std::string ImportJob::answer_mapping(const ColumnMapping& mapping) {
+    if (!current_) return "no file is being imported";
+    std::string error = current_->use_mapping(mapping);
+    if (!error.empty()) return error;
+    update_progress();
+    if (current_input_ended_) end_file();
+    return {};
+}
+
+void ImportJob::skip_file(std::string reason) {
+    if (!current_) return;
+    current_->skip(std::move(reason));
+    if (current_input_ended_) end_file();
+}
+
+void ImportJob::update_progress() {
+    progress_.bytes_done = bytes_before_current_ + current_->report().bytes;
+    progress_.rows = rows_in_finished_files() + current_->report().rows;
+}
+
 void ImportJob::commit() {
+    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
     end_file();
     if (replace_demo_) store_.delete_activities_through(last_rowid_before_);
     writer_.commit();

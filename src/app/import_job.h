@@ -29,9 +29,18 @@ public:
     // so a cancel keeps it), not when it starts: until then the table keeps showing it.
     ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, bool replace_demo);
 
-    void begin_file(std::string name);
+    void begin_file(std::string name, ImportOptions options = {});
     void feed(std::span<const uint8_t> chunk);
+    // Ends the file, unless it waits for the analyst's mapping: then it ends once answered.
     void end_file();
+
+    // The current file's question to the analyst (ImportOptions::ask_for_mapping), or null.
+    const MappingSample* mapping_question() const { return current_ ? current_->mapping_sample() : nullptr; }
+    // The analyst's answers: go on with this mapping (an error changes nothing), or skip the file.
+    std::string answer_mapping(const ColumnMapping& mapping);
+    void skip_file(std::string reason);
+    // The current file was skipped: the rest of it need not be read.
+    bool file_skipped() const { return current_ && current_->skipped(); }
     // Makes the batch's rows part of the data set.
     void commit();
 
@@ -41,10 +50,12 @@ public:
 
 private:
     int64_t rows_in_finished_files() const;
+    void update_progress();
 
     ActivityStore& store_;
     ActivityWriter writer_;
     std::unique_ptr<FileImporter> current_;
+    bool current_input_ended_ = false; // end_file() was called for current_
     std::vector<FileImportReport> reports_;
     ImportProgress progress_;
     int64_t bytes_before_current_ = 0;

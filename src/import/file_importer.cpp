@@ -1,6 +1,7 @@
 #include "import/file_importer.h"
 
 #include "import/activity_completion.h"
+#include "import/column_mapping_memory.h"
 #include "import/field_text.h"
 #include "import/input_sniffing.h"
 #include "import/json_values.h"
@@ -15,6 +16,7 @@ namespace {
 
 constexpr size_t kSniffBytes = 4096;        // enough to see BOMs, magic numbers and NULs
 constexpr size_t kSampleRows = 50;          // rows a guessed mapping looks at
+constexpr size_t kPreviewRows = 20;         // rows the mapping dialog shows
 constexpr size_t kMaxHeaderWait = 1 << 20;  // decide the CSV delimiter by then at the latest
 
 std::span<const uint8_t> as_bytes(std::string_view text) {
@@ -73,7 +75,12 @@ void FileImporter::finish() {
     if (json_) json_->finish();
     if (failed()) return;
     if (syntax_ == Syntax::Csv && !columns_) return fail("no header row found");
-    if (columns_ && !table_format_ && !choose_table_format(true)) return;
+    input_ended_ = true;
+    finish_table();
+}
+
+void FileImporter::finish_table() {
+    if (columns_ && !table_format_ && !choose_table_format(true)) return; // failed, or asking the analyst
     if (syntax_ == Syntax::Json && !json_first_record_seen_) fail("no JSON records (objects) found");
 }
 
@@ -160,26 +167,90 @@ void FileImporter::set_table_header(std::vector<std::string> names, TableSyntax 
 // Known formats are recognised from the header; otherwise a mapping is guessed once enough
 // sample rows (or the end of the file) have arrived. Rows seen meanwhile wait in pending_rows_.
 bool FileImporter::choose_table_format(bool at_end) {
-    std::string why;
+    if (mapping_sample_) return false; // the analyst has not answered yet
     if (!options_.explicit_mapping.empty()) {
+        std::string why;
         table_format_ = make_mapped_table_format(*columns_, options_.explicit_mapping, table_syntax_, why);
         if (!table_format_) {
             fail("column mapping cannot be used: " + why);
             return false;
         }
-    } else {
-        table_format_ = detect_known_table_format(*columns_, table_syntax_);
-        if (!table_format_) {
-            if (!at_end && pending_rows_.size() < kSampleRows) return false;
-            std::vector<std::vector<std::string>> samples;
-            for (const PendingRow& row : pending_rows_) samples.push_back(row.fields);
-            table_format_ = make_guessed_table_format(*columns_, samples, table_syntax_, why);
-            if (!table_format_) {
-                fail("unknown format: " + why);
-                return false;
-            }
-        }
+        report_.mapping_source = "given";
+        start_table_rows();
+        return true;
     }
+    table_format_ = detect_known_table_format(*columns_, table_syntax_);
+    if (table_format_) {
+        start_table_rows();
+        return true;
+    }
+    if (!at_end && pending_rows_.size() < kSampleRows) return false;
+    return choose_generic_format();
+}
+
+// A table in no known format: the mapping remembered for its header, else a guess; or, when
+// the UI asked, either of them as the starting point of the analyst's choice.
+bool FileImporter::choose_generic_format() {
+    std::optional<RememberedMapping> remembered;
+    if (options_.remembered_mappings) remembered = options_.remembered_mappings->find(columns_->names());
+    std::vector<std::vector<std::string>> samples;
+    for (const PendingRow& row : pending_rows_) samples.push_back(row.fields);
+    if (options_.ask_for_mapping) {
+        if (remembered) ask_for_mapping(remembered->mapping, remembered->file_name);
+        else ask_for_mapping(guess_column_mapping(*columns_, samples), "");
+        return false;
+    }
+    std::string why;
+    if (remembered) {
+        table_format_ = make_mapped_table_format(*columns_, remembered->mapping, table_syntax_, why);
+        report_.mapping_source = "remembered";
+    }
+    if (!table_format_) {
+        table_format_ = make_guessed_table_format(*columns_, samples, table_syntax_, why);
+        report_.mapping_source = "guessed";
+    }
+    if (!table_format_) {
+        report_.mapping_source.clear();
+        fail("unknown format: " + why);
+        return false;
+    }
+    start_table_rows();
+    return true;
+}
+
+void FileImporter::ask_for_mapping(ColumnMapping initial, std::string remembered_from) {
+    MappingSample sample;
+    sample.file_name = file_name_;
+    sample.columns = columns_->names();
+    for (size_t i = 0; i < pending_rows_.size() && i < kPreviewRows; ++i) sample.rows.push_back(pending_rows_[i].fields);
+    sample.syntax = table_syntax_;
+    sample.initial_mapping = std::move(initial);
+    sample.remembered_from = std::move(remembered_from);
+    mapping_sample_ = std::move(sample);
+}
+
+std::string FileImporter::use_mapping(const ColumnMapping& mapping) {
+    if (!mapping_sample_) return "this file is not waiting for a column mapping";
+    std::string why;
+    std::unique_ptr<TableFormat> format = make_mapped_table_format(*columns_, mapping, table_syntax_, why);
+    if (!format) return why;
+    mapping_sample_.reset();
+    table_format_ = std::move(format);
+    report_.mapping_source = "chosen";
+    start_table_rows();
+    if (input_ended_) finish_table();
+    return {};
+}
+
+void FileImporter::skip(std::string reason) {
+    mapping_sample_.reset();
+    pending_rows_.clear();
+    skipped_ = true;
+    fail(std::move(reason));
+}
+
+// The format is known: report it and map the rows that waited for it.
+void FileImporter::start_table_rows() {
     report_.format = table_format_->name();
     report_.mapping_json = table_format_->mapping_json();
     std::vector<PendingRow> waiting = std::move(pending_rows_);
@@ -189,7 +260,6 @@ bool FileImporter::choose_table_format(bool at_end) {
         map_table_row(fields, row.text, row.line, row.byte_offset, row.unterminated_quote);
         if (failed()) break;
     }
-    return true;
 }
 
 void FileImporter::on_table_row(std::span<const std::string_view> fields, std::string_view text, int64_t line,

@@ -8,6 +8,7 @@
 #include "import/import_report.h"
 #include "import/json_record_format.h"
 #include "import/json_record_scanner.h"
+#include "import/mapping_sample.h"
 #include "import/table_format.h"
 #include "import/text_decoder.h"
 #include "store/activity_store.h"
@@ -34,6 +35,17 @@ public:
     const FileImportReport& report() const { return report_; }
     bool failed() const { return !report_.fatal_error.empty(); }
 
+    // With ImportOptions::ask_for_mapping, a file in no known format stops here once its first
+    // rows have arrived (or its end): rows fed meanwhile wait, unmapped, until the analyst
+    // answers with use_mapping() or skip().
+    const MappingSample* mapping_sample() const { return mapping_sample_ ? &*mapping_sample_ : nullptr; }
+    // Maps the waiting rows and goes on; an error (a column the file lacks, no time) changes
+    // nothing, and the question stays open.
+    std::string use_mapping(const ColumnMapping& mapping);
+    // Gives the file up: nothing of it is imported; the report says why.
+    void skip(std::string reason);
+    bool skipped() const { return skipped_; }
+
 private:
     enum class Syntax { Undecided, Csv, Json };
     // A row seen before the table format could be chosen (a guessed mapping needs samples).
@@ -55,6 +67,10 @@ private:
                       int64_t byte_offset, bool unterminated_quote);
     void set_table_header(std::vector<std::string> names, TableSyntax syntax);
     bool choose_table_format(bool at_end);
+    bool choose_generic_format();
+    void ask_for_mapping(ColumnMapping initial, std::string remembered_from);
+    void start_table_rows();
+    void finish_table();
     void map_table_row(std::span<const std::string_view> fields, std::string_view text, int64_t line,
                        int64_t byte_offset, bool unterminated_quote);
     void flatten_json_record(const rapidjson::Value& record);
@@ -85,6 +101,9 @@ private:
     TableSyntax table_syntax_ = TableSyntax::Csv;
     std::unique_ptr<TableFormat> table_format_;
     std::vector<PendingRow> pending_rows_;
+    std::optional<MappingSample> mapping_sample_; // the question to the analyst, while open
+    bool input_ended_ = false;                    // finish() was called
+    bool skipped_ = false;
     std::vector<std::string_view> row_fields_;
     std::string merge_storage_;
     // Flat JSON records: key -> column, and the current record's values.

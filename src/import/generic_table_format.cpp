@@ -3,15 +3,13 @@
 // sample values look like (dates, IP addresses, e-mail-like user names).
 #include "import/activity_type_map.h"
 #include "import/client_fields.h"
+#include "import/column_mapping_json.h"
 #include "import/field_text.h"
 #include "import/location_text.h"
 #include "import/table_formats.h"
 #include "import/timestamp_parsing.h"
 #include "model/canonical_fields.h"
 #include "util/ip_address.h"
-
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cctype>
@@ -105,15 +103,9 @@ public:
     std::string_view name() const override { return syntax_ == TableSyntax::Csv ? "Generic CSV" : "Generic JSON"; }
 
     std::string mapping_json() const override {
-        rapidjson::StringBuffer buffer;
-        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-        w.StartObject();
-        for (const Assignment& a : assignments_) {
-            w.Key(a.field.c_str(), static_cast<rapidjson::SizeType>(a.field.size()));
-            w.String(a.column_name.c_str(), static_cast<rapidjson::SizeType>(a.column_name.size()));
-        }
-        w.EndObject();
-        return std::string(buffer.GetString(), buffer.GetSize());
+        ColumnMapping mapping;
+        for (const Assignment& a : assignments_) mapping.emplace_back(a.field, a.column_name);
+        return column_mapping_to_json(mapping);
     }
 
     void map_row(std::span<const std::string_view> row, Activity& a, RecordOutcome& outcome) override {
@@ -178,11 +170,10 @@ std::vector<GenericTableFormat::Assignment> in_canonical_order(std::vector<Gener
     return ordered;
 }
 
-} // namespace
 
-std::unique_ptr<TableFormat> make_guessed_table_format(const TableColumns& columns,
-                                                       const std::vector<std::vector<std::string>>& samples,
-                                                       TableSyntax syntax, std::string& why) {
+// The columns that names and sample values point to; time may be missing.
+std::vector<GenericTableFormat::Assignment> guess_assignments(const TableColumns& columns,
+                                                              const std::vector<std::vector<std::string>>& samples) {
     const size_t n = columns.size();
     std::vector<bool> used(n, false);
     std::vector<GenericTableFormat::Assignment> assignments;
@@ -215,13 +206,32 @@ std::unique_ptr<TableFormat> make_guessed_table_format(const TableColumns& colum
         for (size_t c = 0; c < n && !has(field); ++c)
             if (!used[c] && most_samples(samples, c, test)) assign(field, c);
     }
-    if (!has("time")) {
+    return in_canonical_order(std::move(assignments));
+}
+
+bool has_time(const std::vector<GenericTableFormat::Assignment>& assignments) {
+    return std::any_of(assignments.begin(), assignments.end(), [](const auto& a) { return a.field == "time"; });
+}
+
+} // namespace
+
+ColumnMapping guess_column_mapping(const TableColumns& columns, const std::vector<std::vector<std::string>>& samples) {
+    ColumnMapping mapping;
+    for (const auto& a : guess_assignments(columns, samples)) mapping.emplace_back(a.field, a.column_name);
+    return mapping;
+}
+
+std::unique_ptr<TableFormat> make_guessed_table_format(const TableColumns& columns,
+                                                       const std::vector<std::vector<std::string>>& samples,
+                                                       TableSyntax syntax, std::string& why) {
+    std::vector<GenericTableFormat::Assignment> assignments = guess_assignments(columns, samples);
+    if (!has_time(assignments)) {
         why = "the columns match no known export and none holds dates or times (header:";
         for (const std::string& name : columns.names()) why += " '" + name + "'";
         why += ")";
         return nullptr;
     }
-    return std::make_unique<GenericTableFormat>(in_canonical_order(std::move(assignments)), syntax);
+    return std::make_unique<GenericTableFormat>(std::move(assignments), syntax);
 }
 
 std::unique_ptr<TableFormat> make_mapped_table_format(const TableColumns& columns, const ColumnMapping& mapping,
@@ -229,7 +239,7 @@ std::unique_ptr<TableFormat> make_mapped_table_format(const TableColumns& column
     std::vector<GenericTableFormat::Assignment> assignments;
     for (const auto& [field, column_name] : mapping) {
         if (column_name.empty()) continue;
-        if (!find_field(field) || field == "source" || field == "file") {
+        if (!mappable_field(field)) {
             why = "'" + field + "' is not a field a column can be mapped to";
             return nullptr;
         }
@@ -240,9 +250,7 @@ std::unique_ptr<TableFormat> make_mapped_table_format(const TableColumns& column
         }
         assignments.push_back({field, column, columns.names()[static_cast<size_t>(column)]});
     }
-    bool has_time = false;
-    for (const auto& a : assignments) has_time = has_time || a.field == "time";
-    if (!has_time) {
+    if (!has_time(assignments)) {
         why = "no column is mapped to time";
         return nullptr;
     }

@@ -22,6 +22,7 @@ struct FileImportReport {
     int64_t skipped = 0;             // records that could not be read (no time, bad JSON, ...)
     int64_t duplicates = 0;          // records whose id was already loaded
     std::string mapping_json;        // guessed/used column mapping (generic CSV/JSONL), else ""
+    std::string mapping_source;      // where it came from: guessed, remembered, given (load), chosen (dialog)
     std::vector<ImportIssue> errors; // the first issues (capped), with file line / byte offset
     int64_t issue_count = 0;         // all issues, including those beyond the cap
     std::string fatal_error;         // whole file unreadable: empty, binary, unknown format, ...
@@ -31,10 +32,18 @@ struct FileImportReport {
 // One mapping entry: canonical field name -> the file's column (header name or JSON key).
 using ColumnMapping = std::vector<std::pair<std::string, std::string>>;
 
+class ColumnMappingMemory;
+
 struct ImportOptions {
     // When set, the file is read as a plain table (CSV or JSON Lines) with this mapping instead
-    // of detecting its format; the UI's mapping dialog passes what the analyst chose.
+    // of detecting its format (load() with a `mapping`).
     ColumnMapping explicit_mapping;
+    // For a file in no known format: the mapping remembered for its header is used instead of
+    // a guess. Not owned; may be null.
+    const ColumnMappingMemory* remembered_mappings = nullptr;
+    // For a file in no known format: wait for the analyst's mapping (FileImporter::mapping_sample)
+    // instead of guessing. The UI sets it; load() never asks.
+    bool ask_for_mapping = false;
     size_t max_reported_issues = 100;
 };
 

@@ -24,6 +24,7 @@ void write_file_report_json(rapidjson::Writer<rapidjson::StringBuffer>& w, const
     rapidjson::Document mapping;
     if (!r.mapping_json.empty() && !mapping.Parse(r.mapping_json.c_str()).HasParseError()) mapping.Accept(w);
     else w.Null();
+    if (!r.mapping_source.empty()) text("mapping_source", r.mapping_source);
     w.Key("errors");
     w.StartArray();
     for (const ImportIssue& issue : r.errors) {

@@ -18,6 +18,8 @@ std::unique_ptr<TableFormat> make_defender_csv_format(const TableColumns& column
 std::unique_ptr<TableFormat> make_guessed_table_format(const TableColumns& columns,
                                                        const std::vector<std::vector<std::string>>& samples,
                                                        TableSyntax syntax, std::string& why);
+// The mapping a guess would use (names first, then sample values); time may be missing.
+ColumnMapping guess_column_mapping(const TableColumns& columns, const std::vector<std::vector<std::string>>& samples);
 // A table read with the analyst's mapping; nullptr (with `why`) when it names missing columns.
 std::unique_ptr<TableFormat> make_mapped_table_format(const TableColumns& columns, const ColumnMapping& mapping,
                                                       TableSyntax syntax, std::string& why);

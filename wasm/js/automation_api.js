@@ -33,6 +33,8 @@
   api.sql = method('sql');
   api.timeline = method('timeline');
   api.mark = method('mark');
+  api.checkMapping = method('checkMapping');
+  api.mappingDialog = method('mappingDialog');
   const coreStatus = api.status;
   // heap_bytes: the wasm memory size now (it only grows), for memory measurements.
   api.status = (options) => coreStatus(options).then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));

@@ -3,6 +3,8 @@
 // objects in chunks (never held twice in memory); .gz files are decompressed on the way with
 // DecompressionStream. Each chunk is fed to the core between frames, so the UI keeps drawing
 // its progress bar, and a Cancel in the UI rolls the whole batch back.
+// Files the analyst opens may stop at the column-mapping dialog (a file in no known format):
+// reading waits, with the frame loop running, until the dialog is answered. load() never asks.
 (function installFileLoading(module) {
   'use strict';
   const api = globalThis.sightline = globalThis.sightline || {};
@@ -12,7 +14,10 @@
 
   const core = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),
-    fileBegin: (name) => module.ccall('sl_import_file_begin', null, ['string'], [name]),
+    fileBegin: (name, mappingJson, ask) => module.ccall('sl_import_file_begin', null, ['string', 'string', 'number'],
+                                                        [name, mappingJson, ask ? 1 : 0]),
+    state: () => module.ccall('sl_import_state', 'number', [], []),
+    waitForAnalyst: (waiting) => module.ccall('sl_import_wait_for_analyst', null, ['number'], [waiting ? 1 : 0]),
     fileEnd: () => module.ccall('sl_import_file_end', null, [], []),
     finish: () => JSON.parse(module.ccall('sl_import_finish', 'string', [], [])),
     cancel: () => module.ccall('sl_import_cancel', null, [], []),
@@ -81,8 +86,29 @@
     }
   }
 
+  // sl_import_state() values.
+  const READING = 0;
+  const ASKING = 1;
+  const SKIPPED = 2;
+  const CANCELLED = 3;
+  const ANSWER_POLL_MS = 50;
+
+  // When the core asks the analyst for a column mapping, waits for the answer with the frame
+  // loop running. Returns the state afterwards (READING, SKIPPED or CANCELLED).
+  async function answerMapping() {
+    if (core.state() !== ASKING) return core.state();
+    core.waitForAnalyst(true);
+    try {
+      while (core.state() === ASKING) await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
+    } finally {
+      core.waitForAnalyst(false);
+    }
+    return core.state();
+  }
+
   let busy = false;
-  async function loadFiles(files) {
+  // `ask`: the analyst opened these files, so a file in no known format shows the mapping dialog.
+  async function loadFiles(files, ask) {
     if (busy) return { error: 'an import is already running; wait for it or cancel it' };
     if (!files.length) return { error: 'no files given' };
     busy = true;
@@ -95,8 +121,12 @@
       // Where the time goes, returned as `timing` (for the benchmark and for tuning).
       const timing = { read_ms: 0, parse_ms: 0, yield_ms: 0, finish_ms: 0, slices: 0 };
       const begun = performance.now();
+      const cancelled = () => {
+        core.cancel();
+        return { error: 'import cancelled; nothing was changed', cancelled: true };
+      };
       for (const file of files) {
-        core.fileBegin(file.name);
+        core.fileBegin(file.name, file.mappingJson || '', ask);
         let readStarted = performance.now();
         // Compressed bytes go through a Blob to reach the browser's decompressor.
         const source = file.bytes && !isGzip(file.name, file.bytes.subarray(0, 2))
@@ -105,21 +135,24 @@
         for await (const bytes of source) {
           const started = performance.now();
           timing.read_ms += started - readStarted;
-          if (!feed(bytes)) {
-            core.cancel();
-            return { error: 'import cancelled; nothing was changed', cancelled: true };
-          }
+          if (!feed(bytes)) return cancelled();
           // Size the next slice so that one slice takes about FRAME_BUDGET_MS.
           const ms = Math.max(1, performance.now() - started);
           timing.parse_ms += ms;
           timing.slices += 1;
           chunk = Math.max(64 << 10, Math.min(MAX_CHUNK, Math.round(chunk * FRAME_BUDGET_MS / ms)));
+          // (After the measurement: the analyst's time in the dialog is not parsing time.)
+          const state = await answerMapping();
+          if (state === CANCELLED) return cancelled();
+          if (state === SKIPPED) break;
           const yielded = performance.now();
           await yieldToBrowser();
           readStarted = performance.now();
           timing.yield_ms += readStarted - yielded;
         }
         core.fileEnd();
+        // A file shorter than the sample a mapping needs asks only once it has ended.
+        if (await answerMapping() === CANCELLED) return cancelled();
       }
       const finishing = performance.now();
       const result = core.finish();
@@ -151,15 +184,24 @@
     return { name: entry.name, size: bytes.length, bytes };
   }
 
+  // load()'s optional per-file `mapping`, checked by the core before anything is read.
+  function withMapping(source, entry) {
+    if (!entry || entry instanceof File || entry.mapping === undefined || entry.mapping === null) return source;
+    const checked = JSON.parse(module.ccall('sl_api_call', 'string', ['string', 'string'],
+                                            ['checkMapping', JSON.stringify([entry.mapping])]));
+    if (checked.error) throw new Error(`${entry.name}: ${checked.error}`);
+    return Object.assign(source, { mappingJson: JSON.stringify(checked.mapping) });
+  }
+
   api.load = async (entries) => {
     let files;
     try {
       if (!Array.isArray(entries)) throw new Error('load() takes an array of {name, data}');
-      files = entries.map(toSource);
+      files = entries.map((entry) => withMapping(toSource(entry), entry));
     } catch (e) {
       return { error: e.message };
     }
-    return loadFiles(files);
+    return loadFiles(files, false);
   };
 
   // File > Open.
@@ -168,7 +210,7 @@
     input.type = 'file';
     input.multiple = true;
     input.accept = '.csv,.json,.jsonl,.ndjson,.txt,.gz,.tsv,.log';
-    input.addEventListener('change', () => loadFiles(Array.from(input.files, toSource)));
+    input.addEventListener('change', () => loadFiles(Array.from(input.files, toSource), true));
     input.click();
   };
 
@@ -177,6 +219,6 @@
   window.addEventListener('drop', (e) => {
     e.preventDefault();
     const files = Array.from(e.dataTransfer.files || [], toSource);
-    if (files.length) loadFiles(files);
+    if (files.length) loadFiles(files, true);
   });
 })(Module);

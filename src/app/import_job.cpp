@@ -60,6 +60,9 @@ void ImportJob::update_progress() {
 void ImportJob::commit() {
     if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
     end_file();
+    // Files that added nothing (all skipped, empty, unreadable) leave the demo in place: the
+    // analyst would otherwise be left with an empty table and nothing of theirs in it.
+    if (store_.last_rowid() <= last_rowid_before_) replace_demo_ = false;
     if (replace_demo_) store_.delete_activities_through(last_rowid_before_);
     writer_.commit();
 }

@@ -68,3 +68,18 @@ TEST_CASE("a second import adds to the first and counts duplicates") {
     CHECK(model.last_import_reports()[0].duplicates == 2);
     CHECK_FALSE(model.last_import_replaced_demo());
 }
+
+TEST_CASE("a batch that adds no activity keeps the demo data") {
+    AppModel model;
+    model.load_demo_data();
+    int64_t demo_rows = model.total_activities();
+    model.begin_import(1, 0);
+    model.import_file_begin("empty.csv");
+    model.import_file_end();
+    model.finish_import();
+    CHECK(model.total_activities() == demo_rows);
+    CHECK(model.showing_demo_data());
+    CHECK_FALSE(model.last_import_replaced_demo());
+    REQUIRE(model.last_import_reports().size() == 1);
+    CHECK_FALSE(model.last_import_reports()[0].errors.empty()); // the empty file is still reported
+}

@@ -1,5 +1,7 @@
 #include "import/csv_reader.h"
 
+#include "util/byte_scan.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -17,8 +19,8 @@ std::string_view field_value(std::string_view raw, bool quoted, std::string& scr
     scratch.clear();
     size_t i = 1;
     while (i < raw.size()) {
-        const size_t quote = raw.find('"', i);
-        if (quote == std::string_view::npos) {
+        const size_t quote = byte_scan::find(raw.data(), i, raw.size(), '"');
+        if (quote == raw.size()) {
             scratch.append(raw.data() + i, raw.size() - i);
             break;
         }
@@ -115,11 +117,9 @@ void CsvReader::parse(std::string_view data) {
             break;
         }
         case State::Quoted: {
-            const void* quote = std::memchr(p + i, '"', n - i);
-            const size_t stop = quote ? static_cast<size_t>(static_cast<const char*>(quote) - p) : n;
-            line_ += std::count(p + i, p + stop, '\n');
+            const size_t stop = next_quote(p, i, n);
             i = stop;
-            if (quote) {
+            if (stop < n) {
                 ++i;
                 state_ = State::QuoteInQuoted;
             }
@@ -136,6 +136,26 @@ void CsvReader::parse(std::string_view data) {
         }
     }
     pos_ = i;
+}
+
+// Position of the next quote in p[i, n) (or n), counting the line breaks passed on the way.
+size_t CsvReader::next_quote(const char* p, size_t i, size_t n) {
+    using namespace byte_scan;
+    constexpr uint64_t kQuotes = repeated('"');
+    constexpr uint64_t kBreaks = repeated('\n');
+    for (; i + 8 <= n; i += 8) {
+        const uint64_t word = load8(p + i);
+        const uint64_t quotes = equal_bytes(word, kQuotes);
+        const uint64_t breaks = equal_bytes(word, kBreaks);
+        if (quotes) {
+            const size_t k = first_marked(quotes);
+            line_ += std::popcount(marks_before(breaks, k));
+            return i + k;
+        }
+        line_ += std::popcount(breaks);
+    }
+    for (; i < n && p[i] != '"'; ++i) line_ += p[i] == '\n';
+    return i;
 }
 
 void CsvReader::end_field(size_t end) { spans_.push_back({field_start_, end, field_quoted_}); }

@@ -39,6 +39,7 @@ private:
     };
 
     void parse(std::string_view data);
+    size_t next_quote(const char* p, size_t i, size_t n);
     void end_field(size_t end);
     void end_record(std::string_view data, size_t end, bool unterminated);
     void keep_tail(std::string_view data, bool data_is_buffer);

@@ -1,5 +1,5 @@
-// The operator names of the filter JSON contract (shared/AUTOMATION.md), in one table so the
-// parser, the writer and the UI's operator menus can never disagree on a spelling.
+// The operator and role names of the filter JSON contract (shared/AUTOMATION.md), in one table
+// each so the parser, the writer and the UI's menus can never disagree on a spelling.
 #include "filter/activity_filter.h"
 
 #include <array>
@@ -8,7 +8,7 @@
 namespace sightline {
 namespace {
 
-constexpr std::array<std::pair<FilterOp, std::string_view>, 18> kOpNames = {{
+constexpr std::array<std::pair<FilterOp, std::string_view>, 19> kOpNames = {{
     {FilterOp::Eq, "eq"},
     {FilterOp::Neq, "neq"},
     {FilterOp::Contains, "contains"},
@@ -22,11 +22,18 @@ constexpr std::array<std::pair<FilterOp, std::string_view>, 18> kOpNames = {{
     {FilterOp::After, "after"},
     {FilterOp::Between, "between"},
     {FilterOp::LastDays, "last_days"},
+    {FilterOp::TimeOfDay, "time_of_day"},
     {FilterOp::InCidr, "in_cidr"},
     {FilterOp::NotInCidr, "not_in_cidr"},
     {FilterOp::IsTrue, "is_true"},
     {FilterOp::IsFalse, "is_false"},
     {FilterOp::Text, "text"},
+}};
+
+constexpr std::array<std::pair<UserRole, std::string_view>, 3> kRoleNames = {{
+    {UserRole::Actor, "actor"},
+    {UserRole::Object, "object"},
+    {UserRole::Any, "any"},
 }};
 
 } // namespace
@@ -40,6 +47,22 @@ std::string_view filter_op_name(FilterOp op) {
 bool parse_filter_op(std::string_view name, FilterOp& out) {
     for (const auto& [value, op_name] : kOpNames) {
         if (op_name == name) {
+            out = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string_view user_role_name(UserRole role) {
+    for (const auto& [value, name] : kRoleNames)
+        if (value == role) return name;
+    return "?";
+}
+
+bool parse_user_role(std::string_view name, UserRole& out) {
+    for (const auto& [value, role_name] : kRoleNames) {
+        if (role_name == name) {
             out = value;
             return true;
         }

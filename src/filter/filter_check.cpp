@@ -33,7 +33,7 @@ ValueCount value_count(FilterOp op) {
         return {0, 0};
     case FilterOp::Before: case FilterOp::After: case FilterOp::LastDays:
         return {1, 1};
-    case FilterOp::Between:
+    case FilterOp::Between: case FilterOp::TimeOfDay:
         return {2, 2};
     default:
         return {1, SIZE_MAX};
@@ -59,6 +59,8 @@ std::string value_problem(FilterOp op, FieldKind kind, std::string_view value) {
         return parse_filter_time(value) ? "" : "not a time (ISO 8601 or epoch ms) " + quoted(value);
     case FilterOp::LastDays:
         return parse_day_count(value) ? "" : "not a whole number of days " + quoted(value);
+    case FilterOp::TimeOfDay:
+        return parse_time_of_day(value) ? "" : "not a time of day (HH:MM or HH:MM:SS, 00:00 to 23:59:59) " + quoted(value);
     case FilterOp::InCidr: case FilterOp::NotInCidr:
         return parse_cidr(value) ? "" : "not an IP address or CIDR range " + quoted(value);
     case FilterOp::Eq: case FilterOp::Neq:
@@ -68,7 +70,29 @@ std::string value_problem(FilterOp op, FieldKind kind, std::string_view value) {
     }
 }
 
+// Equal bounds are refused rather than read as "all day" or "never": either reading would
+// surprise someone, and the analyst most likely mistyped one of them.
+std::string time_of_day_problem(const FilterCondition& condition) {
+    if (condition.op != FilterOp::TimeOfDay) return {};
+    if (parse_time_of_day(condition.values[0]) != parse_time_of_day(condition.values[1])) return {};
+    return "time_of_day from and to are the same time " + quoted(condition.values[0]) +
+           "; give two different times (from is included, to is not; from after to wraps past midnight)";
+}
+
+// The "as" role exists only on `user`, and only for operators that compare a value: is_set on
+// objects would ask whether any object is a user, which the data cannot tell.
+std::string role_problem(const FilterCondition& condition) {
+    if (condition.role == UserRole::Actor) return {};
+    if (condition.field != "user" || condition.op == FilterOp::Text)
+        return "a role applies only to field \"user\"";
+    if (condition.op == FilterOp::IsSet || condition.op == FilterOp::IsNotSet)
+        return std::string(filter_op_name(condition.op)) + " checks the acting user only (as \"actor\"); " +
+               "for activity objects use field \"objects\"";
+    return {};
+}
+
 std::string check_condition(const FilterCondition& condition, const std::string& path) {
+    if (std::string problem = role_problem(condition); !problem.empty()) return path + ".as: " + problem;
     if (condition.op == FilterOp::Text) return {};  // free text ignores its field
     std::optional<FieldInfo> field = find_field(condition.field);
     if (!field) return path + ": unknown field " + quoted(condition.field);
@@ -82,6 +106,7 @@ std::string check_condition(const FilterCondition& condition, const std::string&
         std::string problem = value_problem(condition.op, field->kind, condition.values[i]);
         if (!problem.empty()) return path + ".values[" + std::to_string(i) + "]: " + problem;
     }
+    if (std::string problem = time_of_day_problem(condition); !problem.empty()) return path + ": " + problem;
     return {};
 }
 
@@ -102,7 +127,7 @@ std::vector<FilterOp> filter_ops_for_field(const FieldInfo& field) {
     using enum FilterOp;
     switch (field.kind) {
     case FieldKind::Time:
-        return {Before, After, Between, LastDays, IsSet, IsNotSet};
+        return {Before, After, Between, LastDays, TimeOfDay, IsSet, IsNotSet};
     case FieldKind::Bool:
         return {IsTrue, IsFalse, Eq, Neq};
     case FieldKind::List:
@@ -124,6 +149,18 @@ std::optional<int64_t> parse_filter_time(std::string_view value) {
         return negative ? -ms : ms;
     }
     return parse_iso8601(value);
+}
+
+std::optional<int64_t> parse_time_of_day(std::string_view value) {
+    if (value.size() != 5 && value.size() != 8) return std::nullopt;
+    int64_t parts[3] = {0, 0, 0};
+    for (size_t i = 0; i * 3 < value.size(); ++i) {
+        std::string_view part = value.substr(i * 3, 2);
+        if (!all_digits(part) || (i > 0 && value[i * 3 - 1] != ':')) return std::nullopt;
+        parts[i] = (part[0] - '0') * 10 + (part[1] - '0');
+    }
+    if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+    return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1000;
 }
 
 std::optional<int64_t> parse_day_count(std::string_view value) {

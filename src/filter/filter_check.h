@@ -20,6 +20,10 @@ std::vector<FilterOp> filter_ops_for_field(const FieldInfo& field);
 // A time value of before/after/between: ISO 8601 (see util/time_format.h) or epoch ms digits.
 std::optional<int64_t> parse_filter_time(std::string_view value);
 
+// A time_of_day value, "HH:MM" or "HH:MM:SS" (two digits each, 00:00 to 23:59:59, UTC), as
+// milliseconds after midnight. "24:00" is refused: a range up to midnight ends at "00:00".
+std::optional<int64_t> parse_time_of_day(std::string_view value);
+
 // The N of last_days: a whole number of days, 0..36500.
 std::optional<int64_t> parse_day_count(std::string_view value);
 

@@ -5,13 +5,25 @@
 namespace sightline {
 namespace {
 
+// Chips, "add to filter" and pivots speak of the acting user: a `user` condition with another
+// "as" role is the analyst's own advanced row and is left alone.
 bool is_condition_on(const FilterNode& node, std::string_view field, FilterOp op) {
-    return node.kind == FilterNode::Kind::Condition && node.condition.field == field && node.condition.op == op;
+    return node.kind == FilterNode::Kind::Condition && node.condition.field == field && node.condition.op == op &&
+           node.condition.role == UserRole::Actor;
+}
+
+// Whether a condition looks at `field`'s values: a user "as" object looks at objects.
+bool reads_field(const FilterCondition& c, std::string_view field) {
+    switch (c.role) {
+    case UserRole::Object: return field == "objects";
+    case UserRole::Any: return field == "objects" || field == c.field;
+    default: return field == c.field;
+    }
 }
 
 // Removes conditions on `field` below `node`; returns false when `node` itself should go.
 bool prune_field(FilterNode& node, std::string_view field) {
-    if (node.kind == FilterNode::Kind::Condition) return node.condition.field != field;
+    if (node.kind == FilterNode::Kind::Condition) return !reads_field(node.condition, field);
     auto& children = node.children;
     children.erase(std::remove_if(children.begin(), children.end(),
                                   [&](FilterNode& child) { return !prune_field(child, field); }),

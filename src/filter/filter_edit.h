@@ -1,6 +1,8 @@
 // Edits the activity log's filter the way the UI offers them: the basic bar's chips (one
 // `eq` condition per field at the top level), "add to filter" from a cell, removing a row.
-// Pure functions on ActivityFilter, so the same edits are testable without a UI.
+// Pure functions on ActivityFilter, so the same edits are testable without a UI. The top-level
+// edits see only actor conditions on `user` (the default "as" role): a chip or "add to filter"
+// never merges into an advanced row that asks about users as activity objects.
 #pragma once
 
 #include "filter/activity_filter.h"
@@ -27,6 +29,7 @@ ActivityFilter with_condition_added(ActivityFilter filter, FilterCondition condi
 
 // The filter without any condition on `field`, anywhere: what a value picker counts against,
 // so that it lists the values the analyst could add, not only the ones already chosen.
+// A `user` condition "as" object reads `objects` (and "as" any reads both), and goes with those.
 ActivityFilter without_field(const ActivityFilter& filter, std::string_view field);
 
 // An `all` group as the root, whatever the filter was built from.

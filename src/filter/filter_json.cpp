@@ -77,6 +77,15 @@ std::vector<std::string> parse_values(const rapidjson::Value& v, const std::stri
     return values;
 }
 
+// "as" is checked here even when it says "actor": the model cannot tell an explicit actor
+// from the default, and a role on another field is a mistake worth naming.
+void parse_role(const rapidjson::Value& v, FilterCondition& c, const std::string& path) {
+    if (c.field != "user" || c.op == FilterOp::Text)
+        throw ShapeError{path + ".as: a role applies only to field \"user\""};
+    if (!parse_user_role(text_of(v), c.role))
+        throw ShapeError{path + ".as: unknown role " + quoted(text_of(v)) + " (actor, object or any)"};
+}
+
 FilterNode parse_condition(const rapidjson::Value& v, const std::string& path) {
     FilterNode node;
     node.kind = FilterNode::Kind::Condition;
@@ -85,10 +94,10 @@ FilterNode parse_condition(const rapidjson::Value& v, const std::string& path) {
         std::string_view key = text_of(member.name);
         if (key == "values") {
             c.values = parse_values(member.value, path);
-        } else if (key == "field" || key == "op") {
+        } else if (key == "field" || key == "op" || key == "as") {
             if (!member.value.IsString()) throw ShapeError{path + "." + std::string(key) + ": expected a string"};
         } else {
-            throw ShapeError{path + ": unknown key " + quoted(key) + " (a condition has field, op, values)"};
+            throw ShapeError{path + ": unknown key " + quoted(key) + " (a condition has field, op, values, as)"};
         }
     }
     auto op = v.FindMember("op");
@@ -98,6 +107,7 @@ FilterNode parse_condition(const rapidjson::Value& v, const std::string& path) {
     auto field = v.FindMember("field");
     if (field != v.MemberEnd()) c.field = text_of(field->value);
     else if (c.op != FilterOp::Text) throw ShapeError{path + ": missing \"field\""};
+    if (auto as = v.FindMember("as"); as != v.MemberEnd()) parse_role(as->value, c, path);
     return node;
 }
 
@@ -142,6 +152,10 @@ void write_node(JsonWriter& w, const FilterNode& node) {
         if (c.op != FilterOp::Text || !c.field.empty()) {
             w.Key("field");
             write_string(w, c.field);
+        }
+        if (c.role != UserRole::Actor) {
+            w.Key("as");
+            write_string(w, user_role_name(c.role));
         }
         w.Key("op");
         write_string(w, filter_op_name(c.op));

@@ -10,6 +10,12 @@
 //   field is empty, as Defender does; on list fields they keep rows with no element.
 // - before t is time < t, after t is time > t, between a b is a <= time <= b (either order).
 // - last_days N is time >= newest - N days; with no newest time (no data) it matches nothing.
+// - time_of_day from to compares the UTC time of day in ms, from <= t < to; from > to wraps
+//   past midnight (t >= from OR t < to). SQLite's % keeps the dividend's sign, so times before
+//   1970 are brought into 0..day by adding a day and taking % again.
+// - user with "as" object compares with the activity's `objects` (without case, like user);
+//   "as" any ORs actor and object for positive operators, and for negative ones keeps a row
+//   only when neither matches (so an empty user and no objects are kept, as negatives do).
 // - contains is whole-word (sl_has_word) behind a LIKE '%word%' prefilter; LIKE reads stored
 //   text only up to a NUL byte, so a word after a NUL inside a field is not found. Importers
 //   store text, so this costs nothing real and saves the word check on most rows.
@@ -117,12 +123,13 @@ void equals_any(SqlBuilder& b, std::string_view column, const std::vector<std::s
 
 // eq/neq, contains, starts_with, ends_with: on a column directly, on a list through its side
 // table. `negate` gives the not_ form, which keeps empty fields and lists with no element.
-void text_match(SqlBuilder& b, const FieldInfo& field, const FilterCondition& c, bool negate) {
+// `nocase` makes eq/neq ignore ASCII case.
+void text_match(SqlBuilder& b, const FieldInfo& field, const FilterCondition& c, bool negate, bool nocase) {
     std::string column = field.kind == FieldKind::List ? std::string("value") : column_of(field);
     auto predicate = [&] {
         switch (c.op) {
         case FilterOp::Eq: case FilterOp::Neq:
-            equals_any(b, column, c.values, compares_without_case(field.name));
+            equals_any(b, column, c.values, nocase);
             break;
         case FilterOp::Contains: case FilterOp::NotContains:
             any_value(b, column, c.values, contains_terms);
@@ -177,6 +184,28 @@ void time_bound(SqlBuilder& b, const FilterCondition& c, const FilterContext& co
         else b.sql("a.time >= ").param(*context.newest_time_ms - *parse_day_count(c.values.at(0)) * kDayMs);
         break;
     }
+}
+
+constexpr std::string_view kTimeOfDayMs = "((a.time % 86400000 + 86400000) % 86400000)";
+
+void time_of_day(SqlBuilder& b, const FilterCondition& c) {
+    int64_t from = *parse_time_of_day(c.values.at(0));
+    int64_t to = *parse_time_of_day(c.values.at(1));
+    b.sql("(").sql(kTimeOfDayMs).sql(" >= ").param(from);
+    b.sql(from < to ? " AND " : " OR ").sql(kTimeOfDayMs).sql(" < ").param(to).sql(")");
+}
+
+// A condition on `user` with its "as" role: the acting user, the activity's objects, or both.
+void user_role_match(SqlBuilder& b, const FieldInfo& user, const FilterCondition& c, bool negate) {
+    FieldInfo objects = *find_field("objects");
+    if (c.role == UserRole::Actor) return text_match(b, user, c, negate, true);
+    if (c.role == UserRole::Object) return text_match(b, objects, c, negate, true);
+    // Any: a positive matches if either does; a negative keeps the row only if both keep it.
+    b.sql("(");
+    text_match(b, user, c, negate, true);
+    b.sql(negate ? " AND " : " OR ");
+    text_match(b, objects, c, negate, true);
+    b.sql(")");
 }
 
 void cidr_match(SqlBuilder& b, const FilterCondition& c) {
@@ -241,6 +270,8 @@ void compile_condition(SqlBuilder& b, const FilterCondition& c, const FilterCont
         return presence(b, field, c.op == FilterOp::IsSet);
     case FilterOp::Before: case FilterOp::After: case FilterOp::Between: case FilterOp::LastDays:
         return time_bound(b, c, context);
+    case FilterOp::TimeOfDay:
+        return time_of_day(b, c);
     case FilterOp::InCidr: case FilterOp::NotInCidr:
         return cidr_match(b, c);
     default:
@@ -248,7 +279,8 @@ void compile_condition(SqlBuilder& b, const FilterCondition& c, const FilterCont
     }
     if (field.kind == FieldKind::Bool) return bool_match(b, field, c);
     bool negate = c.op == FilterOp::Neq || c.op == FilterOp::NotContains || c.op == FilterOp::NotStartsWith;
-    text_match(b, field, c, negate);
+    if (field.name == "user") return user_role_match(b, field, c, negate);
+    text_match(b, field, c, negate, compares_without_case(field.name));
 }
 
 void compile_node(SqlBuilder& b, const FilterNode& node, const FilterContext& context) {

@@ -84,6 +84,18 @@ TEST_CASE("setFilter changes the activity log; getFilter reads it back") {
     CHECK(back["all"][0]["field"].GetString() == std::string("activity_type"));
 }
 
+TEST_CASE("setFilter takes time_of_day and the user role; getFilter gives them back as written") {
+    Fixture f;
+    const char* filter = R"({"all":[{"field":"time","op":"time_of_day","values":["00:00:02","00:00:03"]},)"
+                         R"({"field":"user","as":"any","op":"starts_with","values":["ANN@"]}]})";
+    auto d = parse(f.api.call("setFilter", "[" + std::string(filter) + "]"));
+    CHECK(d["visible"].GetInt64() == 1);  // a3: 00:00:02, ann
+    CHECK(f.api.call("getFilter", "[]") == filter);
+    d = parse(f.api.call("setFilter", R"([{"all":[{"field":"user","as":"object","op":"is_set"}]}])"));
+    CHECK(std::string(d["error"].GetString()).find("all[0].as: is_set checks the acting user only") != std::string::npos);
+    CHECK(visible(f.model) == 1);
+}
+
 TEST_CASE("bad input answers an error and changes nothing") {
     Fixture f;
     f.api.call("setFilter", R"([{"all": [{"field": "user", "op": "eq", "values": ["bob@contoso.example"]}]}])");

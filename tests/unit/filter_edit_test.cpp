@@ -63,3 +63,23 @@ TEST_CASE("with_condition_added keeps value-less conditions") {
     ActivityFilter f = with_condition_added({}, {"admin", FilterOp::IsTrue, {}});
     CHECK(filter_to_json(f) == R"({"all":[{"field":"admin","op":"is_true","values":[]}]})");
 }
+
+TEST_CASE("chips and add to filter leave a user row with another role alone") {
+    ActivityFilter f = parse(R"({"all":[{"field":"user","as":"object","op":"eq","values":["boss@y.example"]}]})");
+    CHECK(top_level_values(f, "user", FilterOp::Eq).empty());
+    f = with_value_added(f, "user", FilterOp::Eq, "me@y.example");
+    CHECK(filter_to_json(f) == R"({"all":[{"field":"user","as":"object","op":"eq","values":["boss@y.example"]},)"
+                               R"({"field":"user","op":"eq","values":["me@y.example"]}]})");
+    f = with_top_level_values(f, "user", FilterOp::Eq, {});
+    CHECK(filter_to_json(f) == R"({"all":[{"field":"user","as":"object","op":"eq","values":["boss@y.example"]}]})");
+}
+
+TEST_CASE("without_field follows what a user row reads: objects as object, both as any") {
+    ActivityFilter f = parse(R"({"all":[{"field":"user","op":"eq","values":["a@y.example"]},
+        {"field":"user","as":"object","op":"eq","values":["b@y.example"]},
+        {"field":"user","as":"any","op":"neq","values":["c@y.example"]}]})");
+    CHECK(filter_to_json(without_field(f, "user")) ==
+          R"({"all":[{"field":"user","as":"object","op":"eq","values":["b@y.example"]}]})");
+    CHECK(filter_to_json(without_field(f, "objects")) ==
+          R"({"all":[{"field":"user","op":"eq","values":["a@y.example"]}]})");
+}

@@ -90,12 +90,36 @@ TEST_CASE("filter json: canonical output round-trips through the parser") {
         R"({"all":[{"field":"ip","op":"in_cidr","values":["10.0.0.0/8","2001:db8::/32"]},{"field":"ip","op":"not_in_cidr","values":["192.168.1.1"]}]})",
         R"({"all":[{"op":"text","values":["it's; -- \u0000 %_"]},{"field":"objects","op":"starts_with","values":["Q3"]}]})",
         R"({"all":[{"any":[]},{"all":[{"any":[{"field":"ip_tags","op":"is_set","values":[]}]}]}]})",
+        R"({"all":[{"field":"time","op":"time_of_day","values":["22:00","06:00:30"]}]})",
+        R"({"all":[{"field":"user","as":"object","op":"eq","values":["a@b.c"]},{"field":"user","as":"any","op":"not_starts_with","values":["x"]}]})",
     };
     for (const char* json : canonical) {
         ActivityFilter f = parse_ok(json);
         CHECK(filter_to_json(f) == json);
         CHECK(filter_to_json(parse_ok(filter_to_json(f))) == json);
     }
+}
+
+TEST_CASE("filter json: the user role is read, and actor (the default) is not written") {
+    ActivityFilter f = parse_ok(R"({"all": [{"field": "user", "op": "eq", "values": ["a@b.c"], "as": "actor"},
+                                            {"as": "any", "field": "user", "op": "contains", "values": ["b"]},
+                                            {"field": "user", "op": "eq", "values": ["a@b.c"]}]})");
+    CHECK(f.root.children[0].condition.role == UserRole::Actor);
+    CHECK(f.root.children[1].condition.role == UserRole::Any);
+    CHECK(f.root.children[2].condition.role == UserRole::Actor);
+    CHECK(filter_to_json(f) == R"({"all":[{"field":"user","op":"eq","values":["a@b.c"]},)"
+                               R"({"field":"user","as":"any","op":"contains","values":["b"]},)"
+                               R"({"field":"user","op":"eq","values":["a@b.c"]}]})");
+}
+
+TEST_CASE("filter json: time of day values are HH:MM or HH:MM:SS") {
+    CHECK(parse_time_of_day("00:00") == 0);
+    CHECK(parse_time_of_day("06:30") == (6 * 60 + 30) * 60000);
+    CHECK(parse_time_of_day("23:59:59") == 86399000);
+    CHECK(parse_time_of_day("12:00:01") == 43201000);
+    for (std::string_view bad : {"24:00", "7", "7:00", "07:0", "ab:cd", "07:60", "07:00:60", "07-00", "0700",
+                                 "07:00:00.5", "07:00:", " 7:00", "", "-1:00", "07:00Z", "٠٧:٠٠"})
+        CHECK_MESSAGE(parse_time_of_day(bad) == std::nullopt, bad);
 }
 
 TEST_CASE("filter json: a NUL byte inside a value survives the round trip") {
@@ -158,6 +182,34 @@ TEST_CASE("filter json: bad input is refused with the path of the problem") {
         {R"({"any": [{"all": [{"field": "app", "op": "eq", "values": ["x"]}, {"any": [{"field": "usr", "op": "eq", "values": ["x"]}]}]}]})",
          "any[0].all[1].any[0]: unknown field \"usr\""},
         {R"({"all": [{"any": [{"field": "time", "op": "after", "values": [true]}]}]})", "all[0].any[0].values[0]: not a time"},
+        {R"({"all": [{"field": "time", "op": "time_of_day", "values": ["22:00"]}]})",
+         "all[0]: time_of_day takes 2 values, not 1"},
+        {R"({"all": [{"field": "time", "op": "time_of_day", "values": ["22:00", "24:00"]}]})",
+         "all[0].values[1]: not a time of day (HH:MM or HH:MM:SS, 00:00 to 23:59:59) \"24:00\""},
+        {R"({"all": [{"field": "time", "op": "time_of_day", "values": ["7", "08:00"]}]})",
+         "all[0].values[0]: not a time of day"},
+        {R"({"all": [{"field": "time", "op": "time_of_day", "values": ["ab:cd", "08:00"]}]})",
+         "all[0].values[0]: not a time of day (HH:MM or HH:MM:SS, 00:00 to 23:59:59) \"ab:cd\""},
+        {R"({"all": [{"field": "time", "op": "time_of_day", "values": [700, "08:00"]}]})", "all[0].values[0]: not a time of day"},
+        {R"({"all": [{"field": "time", "op": "time_of_day", "values": ["08:00", "08:00:00"]}]})",
+         "all[0]: time_of_day from and to are the same time \"08:00\""},
+        {R"({"all": [{"field": "user", "op": "time_of_day", "values": ["08:00", "09:00"]}]})",
+         "all[0]: operator time_of_day does not apply to field \"user\""},
+        {R"({"all": [{"field": "app", "as": "object", "op": "eq", "values": ["x"]}]})",
+         "all[0].as: a role applies only to field \"user\""},
+        {R"({"all": [{"field": "objects", "as": "actor", "op": "eq", "values": ["x"]}]})",
+         "all[0].as: a role applies only to field \"user\""},
+        {R"({"all": [{"op": "text", "as": "any", "values": ["x"]}]})", "all[0].as: a role applies only to field \"user\""},
+        {R"({"all": [{"field": "user", "as": "target", "op": "eq", "values": ["x"]}]})",
+         "all[0].as: unknown role \"target\" (actor, object or any)"},
+        {R"({"all": [{"field": "user", "as": "Object", "op": "eq", "values": ["x"]}]})", "all[0].as: unknown role \"Object\""},
+        {R"({"all": [{"field": "user", "as": 1, "op": "eq", "values": ["x"]}]})", "all[0].as: expected a string"},
+        {R"({"all": [{"field": "user", "as": "object", "op": "is_set"}]})",
+         "all[0].as: is_set checks the acting user only (as \"actor\"); for activity objects use field \"objects\""},
+        {R"({"any": [{"all": [{"field": "app", "op": "eq", "values": ["x"]}, {"field": "user", "as": "any", "op": "is_not_set"}]}]})",
+         "any[0].all[1].as: is_not_set checks the acting user only"},
+        {R"({"all": [{"field": "user", "as": "object", "op": "before", "values": ["2026-01-01"]}]})",
+         "all[0]: operator before does not apply to field \"user\""},
     };
     for (const Case& c : cases) {
         std::string error = parse_error(c.json);
@@ -193,6 +245,8 @@ TEST_CASE("filter json: operator menus follow the field kind") {
     CHECK(has("ip", FilterOp::InCidr));
     CHECK_FALSE(has("app", FilterOp::InCidr));
     CHECK(has("time", FilterOp::LastDays));
+    CHECK(has("time", FilterOp::TimeOfDay));
+    CHECK_FALSE(has("description", FilterOp::TimeOfDay));
     CHECK_FALSE(has("user", FilterOp::Before));
     CHECK(has("admin", FilterOp::IsTrue));
     CHECK(has("ip_tags", FilterOp::Eq));

@@ -155,8 +155,29 @@ inline bool free_text(const Activity& a, const std::vector<std::string>& values)
     return false;
 }
 
+// time_of_day by text: the activity's "HH:MM:SS.mmm" from its ISO form against the bounds
+// padded to the same width, so fixed-width string order is time order (no modulo arithmetic).
+inline bool time_of_day_matches(int64_t time_ms, const std::vector<std::string>& v) {
+    std::string clock = format_iso8601_utc(time_ms).substr(11, 12);
+    auto padded = [](const std::string& bound) { return bound + (bound.size() == 5 ? ":00.000" : ".000"); };
+    std::string from = padded(v[0]), to = padded(v[1]);
+    if (from < to) return clock >= from && clock < to;
+    return clock >= from || clock < to;
+}
+
 inline bool is_negative(FilterOp op) {
     return op == FilterOp::Neq || op == FilterOp::NotContains || op == FilterOp::NotStartsWith;
+}
+
+// "as" object / any, spelled out per activity: does the actor match, does some object match
+// (both without case, as for user), then combine by the operator's sign.
+inline bool user_role_matches(const FilterCondition& c, const Activity& a) {
+    // An empty user never counts against a negative, as for every negative operator.
+    bool actor = (!is_negative(c.op) || !a.user.empty()) && any_value(c.op, "user", a.user, c.values);
+    bool object = false;
+    for (const std::string& o : a.objects) object = object || any_value(c.op, "user", o, c.values);
+    bool hit = c.role == UserRole::Object ? object : (actor || object);
+    return is_negative(c.op) ? !hit : hit;
 }
 
 inline bool condition_matches(const FilterCondition& c, const Activity& a, std::optional<int64_t> newest) {
@@ -170,6 +191,7 @@ inline bool condition_matches(const FilterCondition& c, const Activity& a, std::
         return a.time_ms >= std::min(x, y) && a.time_ms <= std::max(x, y);
     }
     case FilterOp::LastDays: return newest && a.time_ms >= *newest - std::stoll(v[0]) * 86400000;
+    case FilterOp::TimeOfDay: return time_of_day_matches(a.time_ms, v);
     case FilterOp::InCidr: case FilterOp::NotInCidr: {
         bool inside = false;
         for (const std::string& cidr : v) inside = inside || in_cidr(a.ip, cidr);
@@ -193,6 +215,7 @@ inline bool condition_matches(const FilterCondition& c, const Activity& a, std::
         for (const std::string& element : *list) some = some || any_value(c.op, c.field, element, v);
         return is_negative(c.op) ? !some : some;
     }
+    if (c.field == "user" && c.role != UserRole::Actor) return user_role_matches(c, a);
     const std::string& text = *text_field(a, c.field);
     if (c.op == FilterOp::IsSet) return !text.empty();
     if (c.op == FilterOp::IsNotSet) return text.empty();

@@ -63,8 +63,10 @@ Activity generated_activity(TestRandom& r, int n) {
         "curl/8.1", "Microsoft Office/16.0", "", "python-requests/2.31", "CHROMEbot/1.0", "chrome"};
     static const std::vector<std::string> ip_tags = {"Tor", "Anonymous proxy", "Botnet", "Microsoft Azure", "tor"};
     static const std::vector<std::string> ua_tags = {"Native client", "Outdated browser", "Robot"};
+    // User names among the objects: the targets of "user as object" (cases differ on purpose).
     static const std::vector<std::string> objects = {"report.xlsx", "virus_malware_file.exe", "malwarevirus.exe",
-                                                     "Q3 Plan.docx", "100%_done", "a_b", "ab", "it's"};
+                                                     "Q3 Plan.docx", "100%_done", "a_b", "ab", "it's",
+                                                     "alice@contoso.com", "BOB@fabrikam.com", "o'brien@contoso.com"};
     static const std::vector<std::string> policies = {"Mass download", "Admin from Tor", "mass DOWNLOAD"};
     static const std::vector<std::string> words = {"alpha", "Beta", "gamma-ray", "δέλτα", "x_y", "tor", "TorX"};
 
@@ -334,6 +336,108 @@ TEST_CASE("filter sql: last_days counts back from the newest activity") {
     check_against_reference(condition("time", "last_days", "[7]"), Expect::None, std::nullopt);
 }
 
+TEST_CASE("filter sql: time_of_day, within a day and wrapping past midnight") {
+    size_t office = check_against_reference(condition("time", "time_of_day", R"(["08:00", "17:00"])"));
+    size_t night = check_against_reference(condition("time", "time_of_day", R"(["17:00", "08:00"])"));
+    CHECK(office + night == test_data().activities.size());  // from > to is exactly the rest of the day
+    check_against_reference(condition("time", "time_of_day", R"(["22:00", "06:00"])"));
+    check_against_reference(condition("time", "time_of_day", R"(["23:30", "00:00"])"));  // up to midnight
+    // act-0 sits exactly on midnight: from is included, to is not.
+    size_t first_minute = check_against_reference(condition("time", "time_of_day", R"(["00:00", "00:01"])"));
+    size_t before_midnight = check_against_reference(condition("time", "time_of_day", R"(["23:59", "00:00"])"));
+    CHECK(first_minute >= 1);
+    CHECK(before_midnight >= 1);
+    std::vector<std::string> ids = sql_matches(parsed(condition("time", "time_of_day", R"(["00:00", "00:01"])")), {});
+    CHECK(std::count(ids.begin(), ids.end(), "act-0") == 1);
+    // Data is in whole minutes: everything but the 00:00:00 rows starts at or after 00:00:01.
+    size_t with_seconds = check_against_reference(condition("time", "time_of_day", R"(["00:00:01", "00:00"])"));
+    CHECK(with_seconds + first_minute == test_data().activities.size());
+    check_against_reference(condition("time", "time_of_day", R"(["12:30:30", "12:31:00"])"), Expect::None);
+    check_against_reference(condition("time", "time_of_day", R"(["12:30:00", "12:30:01"])"));
+}
+
+TEST_CASE("filter sql: time_of_day on times before 1970, seconds and milliseconds") {
+    ActivityStore store;
+    std::vector<Activity> rows;
+    const std::pair<const char*, int64_t> times[] = {
+        {"pre-midnight", -86400000},      // 1969-12-31T00:00:00.000Z
+        {"pre-2300", -3600000},           // 1969-12-31T23:00:00.000Z
+        {"pre-last-ms", -1},              // 1969-12-31T23:59:59.999Z
+        {"epoch", 0},                     // 1970-01-01T00:00:00.000Z
+        {"one-and-a-half-s", 1500},       // 00:00:01.500
+        {"last-ms", 86399999},            // 23:59:59.999
+        {"noon-ms", 43200000 - 1},        // 11:59:59.999
+        {"noon", 43200000},               // 12:00:00.000
+        {"old", -1234567890123},          // 1930-11-18T00:28:29.877Z
+    };
+    ActivityWriter writer(store);
+    for (const auto& [id, ms] : times) {
+        Activity a;
+        a.id = id;
+        a.time_ms = ms;
+        rows.push_back(a);
+        writer.insert(a);
+    }
+    writer.commit();
+    auto matches = [&](const char* from, const char* to) {
+        ActivityFilter f = parsed(condition("time", "time_of_day", "[\"" + std::string(from) + "\", \"" + to + "\"]"));
+        SqlFragment where = compile_filter_to_sql(f, {});
+        Statement st = prepare(store.db(), "SELECT a.id FROM activities a WHERE " + where.sql + " ORDER BY a.id");
+        bind_all(st.get(), where.params);
+        std::vector<std::string> sql, reference;
+        while (step_row(store.db(), st.get())) sql.push_back(column_text(st.get(), 0));
+        for (const Activity& a : rows)
+            if (reference::node_matches(f.root, a, std::nullopt)) reference.push_back(a.id);
+        std::sort(reference.begin(), reference.end());
+        CHECK_MESSAGE(sql == reference, from, "-", to);
+        return sql;
+    };
+    using Ids = std::vector<std::string>;
+    CHECK(matches("23:00", "00:00") == Ids{"last-ms", "pre-2300", "pre-last-ms"});
+    CHECK(matches("00:00", "00:00:01") == Ids{"epoch", "pre-midnight"});
+    CHECK(matches("00:00:01", "00:00:02") == Ids{"one-and-a-half-s"});
+    CHECK(matches("12:00", "00:00:01") == Ids{"epoch", "last-ms", "noon", "pre-2300", "pre-last-ms", "pre-midnight"});
+    CHECK(matches("00:28:29", "00:28:30") == Ids{"old"});
+    CHECK(matches("11:59:59", "12:00") == Ids{"noon-ms"});
+}
+
+TEST_CASE("filter sql: user as object and as any role, every text operator") {
+    for (const char* role : {"object", "any"}) {
+        for (const char* op : {"eq", "neq", "contains", "not_contains", "starts_with", "not_starts_with", "ends_with"}) {
+            std::string values = std::string_view(op).find("contains") != std::string_view::npos
+                                     ? R"(["alice", "\"fabrikam.com\""])"
+                                     : std::string_view(op).find("with") != std::string_view::npos
+                                           ? R"(["ALICE@", "@fabrikam.COM"])"
+                                           : R"(["ALICE@contoso.com", "bob@FABRIKAM.com"])";
+            std::string json = R"({"all":[{"field":"user","as":")" + std::string(role) + R"(","op":")" + op +
+                               R"(","values":)" + values + "}]}";
+            check_against_reference(json);
+        }
+    }
+}
+
+TEST_CASE("filter sql: user roles relate as the reference defines them") {
+    auto count = [](const char* role, const char* op) {
+        std::string json = R"({"all":[{"field":"user","as":")" + std::string(role) + R"(","op":")" + op +
+                           R"(","values":["alice@contoso.com"]}]})";
+        return check_against_reference(json);
+    };
+    size_t actor = count("actor", "eq"), object = count("object", "eq"), any = count("any", "eq");
+    CHECK(any > actor);
+    CHECK(any > object);
+    CHECK(any <= actor + object);
+    size_t total = test_data().activities.size();
+    CHECK(count("object", "neq") == total - object);  // a negative keeps exactly the rest,
+    CHECK(count("any", "neq") == total - any);        // including rows with no user and no objects
+    // Object eq compares without case, as user does, though list values otherwise compare exactly.
+    SqlFragment where = compile_filter_to_sql(parsed(R"({"all":[{"field":"user","as":"object","op":"eq","values":["x"]}]})"), {});
+    CHECK(where.sql == "a.rowid IN (SELECT activity FROM activity_objects WHERE value COLLATE NOCASE IN (?))");
+    where = compile_filter_to_sql(parsed(R"({"all":[{"field":"user","as":"any","op":"neq","values":["x"]}]})"), {});
+    CHECK(where.sql == "((a.user = '' OR NOT a.user COLLATE NOCASE IN (?)) AND "
+                       "a.rowid NOT IN (SELECT activity FROM activity_objects WHERE value COLLATE NOCASE IN (?)))");
+    CHECK(where.params.size() == 2);
+}
+
 TEST_CASE("filter sql: in_cidr and not_in_cidr for IPv4 and IPv6") {
     check_against_reference(condition("ip", "in_cidr", R"(["10.0.0.0/8"])"));
     check_against_reference(condition("ip", "in_cidr", R"(["10.1.0.0/16"])"));
@@ -390,6 +494,10 @@ TEST_CASE("filter sql: injection attempts match literally and do no harm") {
         for (const char* op : {"eq", "neq", "starts_with", "not_starts_with", "ends_with"}) {
             check_against_reference(condition("description", op, value), Expect::Any);
             check_against_reference(condition("objects", op, value), Expect::Any);
+            for (const char* role : {"object", "any"})
+                check_against_reference(R"({"all":[{"field":"user","as":")" + std::string(role) + R"(","op":")" + op +
+                                            R"(","values":)" + value + "}]}",
+                                        Expect::Any);
         }
         if (std::string_view(v).find('"') == std::string_view::npos) {  // a quote would end the phrase
             check_against_reference(condition("description", "contains", phrase), Expect::Any);
@@ -403,6 +511,8 @@ TEST_CASE("filter sql: injection attempts match literally and do no harm") {
     check_against_reference(condition("description", "contains", R"(["\"') OR 1=1 --\""])"));
     check_against_reference(condition("description", "starts_with", R"(["it's ok; --"])"));
     check_against_reference(condition("objects", "eq", R"(["it's"])"));
+    check_against_reference(R"({"all":[{"field":"user","as":"object","op":"eq","values":["O'BRIEN@contoso.com"]}]})");
+    check_against_reference(R"({"all":[{"field":"user","as":"any","op":"starts_with","values":["o'"]}]})");
     check_against_reference(condition("description", "eq", R"(["a\u0000b"])"), Expect::None);
     CHECK(test_data().store.count() == static_cast<int64_t>(test_data().activities.size()));
 }

@@ -131,3 +131,18 @@ TEST_CASE("tampered or cut-short links are errors, never crashes") {
         }
     }
 }
+
+TEST_CASE("time of day and the user role travel in the fragment; bad ones are refused") {
+    ActivityFilter f = filter(R"({"all":[{"field":"time","op":"time_of_day","values":["22:00","06:00:30"]},
+        {"field":"user","as":"any","op":"eq","values":["x@y.example"]}]})");
+    FilterUrlDecode decoded = decode_filter_fragment(encode_filter_fragment(f));
+    REQUIRE(decoded.state);
+    CHECK(filter_to_json(decoded.state->filter) == filter_to_json(f));
+    CHECK(decoded.state->filter.root.children[1].condition.role == UserRole::Any);
+    CHECK(contains(decode_filter_fragment("#f=" + base64url_encode(
+                       R"({"all":[{"field":"time","op":"time_of_day","values":["24:00","06:00"]}]})")).error,
+                   "not valid: all[0].values[0]: not a time of day"));
+    CHECK(contains(decode_filter_fragment("#f=" + base64url_encode(
+                       R"({"all":[{"field":"app","as":"object","op":"eq","values":["x"]}]})")).error,
+                   "not valid: all[0].as: a role applies only to field \"user\""));
+}

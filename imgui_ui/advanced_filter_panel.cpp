@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace sightline {
@@ -72,6 +73,7 @@ const char* op_label(FilterOp op) {
     case FilterOp::After: return "after";
     case FilterOp::Between: return "in between";
     case FilterOp::LastDays: return "in the last N days";
+    case FilterOp::TimeOfDay: return "time of day (UTC)";
     case FilterOp::InCidr: return "in range (CIDR)";
     case FilterOp::NotInCidr: return "not in range (CIDR)";
     case FilterOp::IsTrue: return "is true";
@@ -84,9 +86,62 @@ const char* op_label(FilterOp op) {
 size_t value_count(FilterOp op) {
     switch (op) {
     case FilterOp::IsSet: case FilterOp::IsNotSet: case FilterOp::IsTrue: case FilterOp::IsFalse: return 0;
-    case FilterOp::Between: return 2;
+    case FilterOp::Between: case FilterOp::TimeOfDay: return 2;
     default: return 1;
     }
+}
+
+// Values survive an operator change only when the new operator reads them the same way
+// (dates stay dates; a time of day is not a date; a CIDR list is one joined text box).
+bool keeps_values(FilterOp from, FilterOp to) {
+    auto kind = [](FilterOp op) { return op == FilterOp::TimeOfDay ? 1 : is_list_op(op) ? 2 : 0; };
+    return value_count(from) == value_count(to) && kind(from) == kind(to);
+}
+
+const char* role_label(UserRole role) {
+    switch (role) {
+    case UserRole::Actor: return "as Actor";
+    case UserRole::Object: return "as Object";
+    case UserRole::Any: return "as Any role";
+    }
+    return "?";
+}
+
+// is_set / is_not_set ask about the acting user only (filter_check refuses another role).
+bool takes_role(const FilterCondition& c) {
+    return c.field == "user" && c.op != FilterOp::IsSet && c.op != FilterOp::IsNotSet && c.op != FilterOp::Text;
+}
+
+// The value picker lists the values the row compares with: objects for a user "as" object.
+std::string_view picker_field(const FilterCondition& c) {
+    if (c.field == "user" && c.role == UserRole::Object) return "objects";
+    return c.field;
+}
+
+// The grey hint in value box `i` of an operator that takes typed values.
+const char* value_hint(FilterOp op, size_t i) {
+    if (is_list_op(op)) return "10.0.0.0/8, 2001:db8::/32";
+    if (op == FilterOp::LastDays) return "days";
+    if (op == FilterOp::TimeOfDay) return i == 0 ? "from HH:MM" : "to HH:MM";
+    if (op == FilterOp::Between) return i == 0 ? "from" : "to";
+    return "value";
+}
+
+// Empty text boxes for typed values; none for eq/neq, whose values are ticked in the picker
+// (a blank there would be ORed in as "or the field is empty").
+std::vector<std::string> blank_values(FilterOp op) {
+    bool picked = op == FilterOp::Eq || op == FilterOp::Neq;
+    return std::vector<std::string>(picked ? 0 : value_count(op));
+}
+
+// A row still being filled in: nothing picked yet, or one of two boxes (from, to) still
+// blank. Neither could ever be a valid condition, so letting it wait loses nothing.
+bool is_unfinished(const FilterNode& node) {
+    if (node.kind != FilterNode::Kind::Condition) return false;
+    const FilterCondition& c = node.condition;
+    if (c.op == FilterOp::Eq || c.op == FilterOp::Neq) return c.values.empty();
+    bool two_boxes = c.op == FilterOp::Between || c.op == FilterOp::TimeOfDay;
+    return two_boxes && std::any_of(c.values.begin(), c.values.end(), [](const std::string& v) { return v.empty(); });
 }
 
 FilterNode new_condition(std::string field, FilterOp op) {
@@ -94,7 +149,7 @@ FilterNode new_condition(std::string field, FilterOp op) {
     node.kind = FilterNode::Kind::Condition;
     node.condition.field = std::move(field);
     node.condition.op = op;
-    node.condition.values.assign(value_count(op), "");
+    node.condition.values = blank_values(op);
     return node;
 }
 
@@ -114,20 +169,21 @@ void AdvancedFilterPanel::sync_from_model(const AppModel& model) {
     error_.clear();
 }
 
-// A group the analyst added but has not filled yet would match nothing; it waits instead.
-void drop_empty_groups(FilterNode& node) {
+// A group the analyst added but has not filled yet would match nothing, and an unfinished row
+// cannot be checked: both wait in the draft instead.
+void drop_unfinished(FilterNode& node) {
     auto& children = node.children;
     for (FilterNode& child : children)
-        if (child.kind != FilterNode::Kind::Condition) drop_empty_groups(child);
+        if (child.kind != FilterNode::Kind::Condition) drop_unfinished(child);
     std::erase_if(children, [](const FilterNode& child) {
-        return child.kind != FilterNode::Kind::Condition && child.children.empty();
+        return (child.kind != FilterNode::Kind::Condition && child.children.empty()) || is_unfinished(child);
     });
 }
 
 void AdvancedFilterPanel::apply(AppModel& model) {
     ActivityFilter candidate = draft_;
     split_lists(candidate.root);
-    drop_empty_groups(candidate.root);
+    drop_unfinished(candidate.root);
     error_ = check_filter(candidate);
     if (!error_.empty()) return;
     applied_json_ = filter_to_json(candidate);
@@ -164,7 +220,9 @@ bool AdvancedFilterPanel::draw_group(AppModel& model, FilterNode& group, int dep
         ImGui::PushID(next_id_++);
         bool remove = false;
         if (child.kind == FilterNode::Kind::Condition) {
-            changed |= draw_condition(model, child);
+            std::string row = depth ? "nested:" : "";
+            row += std::to_string(i);
+            changed |= draw_condition(model, child, row);
             ImGui::SameLine();
             remove = ImGui::SmallButton("x");
             note_item("advanced:remove:" + std::to_string(i));
@@ -201,16 +259,19 @@ bool AdvancedFilterPanel::draw_group(AppModel& model, FilterNode& group, int dep
     return changed;
 }
 
-bool AdvancedFilterPanel::draw_condition(AppModel& model, FilterNode& node) {
+bool AdvancedFilterPanel::draw_condition(AppModel& model, FilterNode& node, const std::string& row) {
     FilterCondition& c = node.condition;
     bool changed = false;
     ImGui::SetNextItemWidth(11 * ImGui::GetFontSize());
-    if (ImGui::BeginCombo("##field", field_label(c).c_str())) {
+    bool open = ImGui::BeginCombo("##field", field_label(c).c_str());
+    note_item("advanced:field:" + row);
+    if (open) {
         for (const FieldInfo& field : canonical_fields()) {
             if (ImGui::Selectable(std::string(field.label).c_str(), c.field == field.name && c.op != FilterOp::Text)) {
                 node = new_condition(std::string(field.name), filter_ops_for_field(field).front());
                 changed = true;
             }
+            note_item("advanced:field-item:" + std::string(field.label));
         }
         if (ImGui::Selectable(kFreeText, c.op == FilterOp::Text)) {
             node = new_condition("", FilterOp::Text);
@@ -218,29 +279,59 @@ bool AdvancedFilterPanel::draw_condition(AppModel& model, FilterNode& node) {
         }
         ImGui::EndCombo();
     }
+    if (takes_role(c)) {
+        ImGui::SameLine();
+        changed |= draw_role(c, row);
+    }
     if (c.op != FilterOp::Text) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(9 * ImGui::GetFontSize());
-        if (ImGui::BeginCombo("##op", op_label(c.op))) {
-            if (auto field = find_field(c.field)) {
-                for (FilterOp op : filter_ops_for_field(*field)) {
-                    if (ImGui::Selectable(op_label(op), op == c.op) && op != c.op) {
-                        bool keep = value_count(op) == value_count(c.op) && !is_list_op(op) && !is_list_op(c.op);
-                        c.op = op;
-                        if (!keep) c.values.assign(value_count(op), "");
-                        changed = true;
-                    }
-                }
-            }
-            ImGui::EndCombo();
-        }
+        changed |= draw_operator(c, row);
     }
     ImGui::SameLine();
-    changed |= draw_values(model, c);
+    changed |= draw_values(model, c, row);
     return changed;
 }
 
-bool AdvancedFilterPanel::draw_values(AppModel& model, FilterCondition& c) {
+bool AdvancedFilterPanel::draw_role(FilterCondition& c, const std::string& row) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(7 * ImGui::GetFontSize());
+    bool open = ImGui::BeginCombo("##role", role_label(c.role));
+    note_item("advanced:role:" + row);
+    if (open) {
+        for (UserRole role : {UserRole::Actor, UserRole::Object, UserRole::Any}) {
+            if (ImGui::Selectable(role_label(role), role == c.role) && role != c.role) {
+                c.role = role;  // the values stay: they are user names in every role
+                changed = true;
+            }
+            note_item(std::string("advanced:role-item:") + std::string(user_role_name(role)));
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool AdvancedFilterPanel::draw_operator(FilterCondition& c, const std::string& row) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(9 * ImGui::GetFontSize());
+    bool open = ImGui::BeginCombo("##op", op_label(c.op));
+    note_item("advanced:op:" + row);
+    if (!open) return false;
+    if (auto field = find_field(c.field)) {
+        for (FilterOp op : filter_ops_for_field(*field)) {
+            if (ImGui::Selectable(op_label(op), op == c.op) && op != c.op) {
+                if (!keeps_values(c.op, op)) c.values = blank_values(op);
+                c.op = op;
+                if (!takes_role(c)) c.role = UserRole::Actor;
+                changed = true;
+            }
+            note_item(std::string("advanced:op-item:") + std::string(filter_op_name(op)));
+        }
+    }
+    ImGui::EndCombo();
+    return changed;
+}
+
+bool AdvancedFilterPanel::draw_values(AppModel& model, FilterCondition& c, const std::string& row) {
     switch (c.op) {
     case FilterOp::IsSet: case FilterOp::IsNotSet: case FilterOp::IsTrue: case FilterOp::IsFalse:
         ImGui::TextDisabled("(no value)");
@@ -249,20 +340,21 @@ bool AdvancedFilterPanel::draw_values(AppModel& model, FilterCondition& c) {
         std::string summary = c.values.empty() ? "Select values" : c.values.front();
         if (c.values.size() > 1) summary += " +" + std::to_string(c.values.size() - 1);
         if (ImGui::Button((summary + "  v###values").c_str())) ImGui::OpenPopup("values_popup");
-        return picker_.draw_popup("values_popup", model, c.field, c.values);
+        note_item("advanced:values:" + row);
+        return picker_.draw_popup("values_popup", model, picker_field(c), c.values);
     }
     default:
         break;
     }
     bool done = false;
     c.values.resize(std::max<size_t>(c.values.size(), value_count(c.op)));
-    const char* hints[] = {c.op == FilterOp::Between ? "from" : "value", "to"};
     for (size_t i = 0; i < value_count(c.op); ++i) {
         if (i) ImGui::SameLine();
         ImGui::PushID(static_cast<int>(i));
-        ImGui::SetNextItemWidth((is_list_op(c.op) ? 18.0f : 11.0f) * ImGui::GetFontSize());
-        const char* hint = is_list_op(c.op) ? "10.0.0.0/8, 2001:db8::/32" : c.op == FilterOp::LastDays ? "days" : hints[i];
-        ImGui::InputTextWithHint("##value", hint, &c.values[i]);
+        float width = is_list_op(c.op) ? 18.0f : c.op == FilterOp::TimeOfDay ? 6.0f : 11.0f;
+        ImGui::SetNextItemWidth(width * ImGui::GetFontSize());
+        ImGui::InputTextWithHint("##value", value_hint(c.op, i), &c.values[i]);
+        note_item("advanced:value:" + row + ":" + std::to_string(i));
         done |= ImGui::IsItemDeactivatedAfterEdit();
         ImGui::PopID();
     }

@@ -18,8 +18,11 @@ public:
 
 private:
     bool draw_group(AppModel& model, FilterNode& group, int depth);
-    bool draw_condition(AppModel& model, FilterNode& node);
-    bool draw_values(AppModel& model, FilterCondition& condition);
+    // `row` names the row's widgets for the browser tests' itemRect ("3", "nested:0").
+    bool draw_condition(AppModel& model, FilterNode& node, const std::string& row);
+    bool draw_role(FilterCondition& condition, const std::string& row);
+    bool draw_operator(FilterCondition& condition, const std::string& row);
+    bool draw_values(AppModel& model, FilterCondition& condition, const std::string& row);
     void sync_from_model(const AppModel& model);
     void apply(AppModel& model);
 

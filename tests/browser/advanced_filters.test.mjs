@@ -7,6 +7,19 @@ import { openWatchedPage, waitForReady, waitForStatus, screenshot, rectOf, click
 
 const env = useBrowserAndServer({ before, after });
 
+// Opens a combo and clicks one of its items. The item's rect may be left over from the same
+// combo of an earlier row (rects stay until redrawn): wait until it has been drawn anew.
+async function pick(page, combo, item) {
+  const stale = JSON.stringify(await page.evaluate((n) => window.sightline.itemRect(n), item));
+  await click(page, combo);
+  const deadline = Date.now() + 10000;
+  while (JSON.stringify(await page.evaluate((n) => window.sightline.itemRect(n), item)) === stale) {
+    if (Date.now() > deadline) throw new Error(`${item} was not drawn after opening ${combo}`);
+    await page.waitForTimeout(30);
+  }
+  await click(page, item);
+}
+
 const count = (page, filter) => page.evaluate((f) => window.sightline.query({ filter: f, limit: 0 }).then((r) => r.total), filter);
 const all = (...conditions) => ({ all: conditions });
 const night = { field: 'time', op: 'time_of_day', values: ['22:00', '06:00'] };
@@ -74,10 +87,8 @@ test('advanced filters: a User row "as Object" and a Date row "time of day" buil
 
     // Row 0: User, as Object, equals <user> ticked in the value picker (which lists objects).
     await click(page, 'advanced:add');
-    await click(page, 'advanced:field:0');
-    await click(page, 'advanced:field-item:User');
-    await click(page, 'advanced:role:0');
-    await click(page, 'advanced:role-item:object');
+    await pick(page, 'advanced:field:0', 'advanced:field-item:User');
+    await pick(page, 'advanced:role:0', 'advanced:role-item:object');
     await click(page, 'advanced:values:0');
     await page.waitForFunction(() => window.sightline.uiState().then((s) => s.wantTextInput), null, { timeout: 10000 });
     await page.keyboard.type(user);
@@ -92,10 +103,8 @@ test('advanced filters: a User row "as Object" and a Date row "time of day" buil
 
     // Row 1: Date, time of day (UTC), 22:00 to 06:00, typed.
     await click(page, 'advanced:add');
-    await click(page, 'advanced:field:1');
-    await click(page, 'advanced:field-item:Date');
-    await click(page, 'advanced:op:1');
-    await click(page, 'advanced:op-item:time_of_day');
+    await pick(page, 'advanced:field:1', 'advanced:field-item:Date');
+    await pick(page, 'advanced:op:1', 'advanced:op-item:time_of_day');
     await focusTextBox(page, 'advanced:value:1:0');
     await page.keyboard.type('22:00');
     await focusTextBox(page, 'advanced:value:1:1');

@@ -105,7 +105,21 @@ std::optional<Mask> flag_match(const std::vector<uint8_t>& flags, const FilterCo
     return mask;
 }
 
+// from <= UTC time of day < to, wrapping past midnight when from > to (as filter_sql.cpp).
+Mask time_of_day_match(const std::vector<int64_t>& times, const FilterCondition& c) {
+    const int64_t from = *parse_time_of_day(c.values.at(0));
+    const int64_t to = *parse_time_of_day(c.values.at(1));
+    Mask mask(times.size());
+    for (size_t p = 0; p < times.size(); ++p) {
+        int64_t t = times[p] % kDayMs;
+        if (t < 0) t += kDayMs;  // % keeps the sign: times before 1970
+        mask[p] = from < to ? (t >= from && t < to) : (t >= from || t < to);
+    }
+    return mask;
+}
+
 std::optional<Mask> time_match(const std::vector<int64_t>& times, const FilterCondition& c, const FilterContext& context) {
+    if (c.op == FilterOp::TimeOfDay) return time_of_day_match(times, c);
     int64_t low = INT64_MIN, high = INT64_MAX;
     auto at = [&](size_t i) { return *parse_filter_time(c.values.at(i)); };
     switch (c.op) {
@@ -131,6 +145,8 @@ std::optional<Mask> time_match(const std::vector<int64_t>& times, const FilterCo
 std::optional<Mask> condition_match(const ActivityColumns& columns, const FilterCondition& c,
                                     const FilterContext& context) {
     if (c.op == FilterOp::Text) return std::nullopt;
+    // A user "as" object or any reads the objects list, which the copy does not keep.
+    if (c.role != UserRole::Actor) return std::nullopt;
     if (c.field == "time") return time_match(columns.times(), c, context);
     if (const CodedColumn* column = columns.coded(c.field)) return coded_match(*column, c, columns.size());
     if (const std::vector<uint8_t>* flags = columns.flags(c.field)) return flag_match(*flags, c);

@@ -1,7 +1,8 @@
 // Answers a filter from the column copy (store/activity_columns.h) instead of SQL, when every
 // condition is on a field kept there with an operator that can be decided from the field's
-// value alone: eq/neq, contains, starts/ends with, is set, CIDR, booleans and time bounds.
-// Anything else (free text, list fields, description, user agent...) returns nullopt and the
+// value alone: eq/neq, contains, starts/ends with, is set, CIDR, booleans, time bounds and time
+// of day. Anything else (free text, list fields, a user "as" object or any, description, user
+// agent...) returns nullopt and the
 // caller asks SQLite. Text conditions are decided once per distinct value, with the same
 // functions the SQL compiler uses (filter/word_match.h), so both paths mean the same thing;
 // tests/unit/column_filter_test.cpp checks them against each other.

@@ -84,6 +84,9 @@ TEST_CASE("column copy: queries, pages, the view and value counts equal SQL's") 
         R"({"all":[{"field":"ip","op":"in_cidr","values":["10.0.0.0/8","2001:db8::/32"]}]})",
         R"({"all":[{"field":"user","op":"starts_with","values":["A"]},{"field":"result","op":"eq","values":["Failure"]}]})",
         R"({"all":[{"field":"isp","op":"contains","values":["telecom"]}]})",
+        R"({"all":[{"field":"time","op":"time_of_day","values":["22:00","06:00"]},{"field":"result","op":"eq","values":["Success"]}]})",
+        // Objects are not in the copy: this must stay SQL's answer, never the actor column's.
+        R"({"all":[{"field":"user","as":"any","op":"starts_with","values":["m"]},{"field":"app","op":"neq","values":["Box"]}]})",
     };
     std::vector<Answers> by_sql;
     for (const std::string& json : filters) {

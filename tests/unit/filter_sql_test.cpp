@@ -379,6 +379,9 @@ TEST_CASE("filter sql: time_of_day on times before 1970, seconds and millisecond
         writer.insert(a);
     }
     writer.commit();
+    while (store.build_columns(1e9)) {
+    }
+    REQUIRE(store.columns());
     auto matches = [&](const char* from, const char* to) {
         ActivityFilter f = parsed(condition("time", "time_of_day", "[\"" + std::string(from) + "\", \"" + to + "\"]"));
         SqlFragment where = compile_filter_to_sql(f, {});
@@ -390,6 +393,12 @@ TEST_CASE("filter sql: time_of_day on times before 1970, seconds and millisecond
             if (reference::node_matches(f.root, a, std::nullopt)) reference.push_back(a.id);
         std::sort(reference.begin(), reference.end());
         CHECK_MESSAGE(sql == reference, from, "-", to);
+        std::optional<std::vector<uint8_t>> mask = match_columns(*store.columns(), f, {});
+        REQUIRE(mask);
+        std::vector<std::string> columns;
+        for (uint32_t p : matching_positions(*mask)) columns.push_back(rows[store.columns()->rowids()[p] - 1].id);
+        std::sort(columns.begin(), columns.end());
+        CHECK_MESSAGE(columns == reference, "column path ", from, "-", to);
         return sql;
     };
     using Ids = std::vector<std::string>;
@@ -561,6 +570,11 @@ TEST_CASE("filter sql: the column path answers what it can, the same as SQL") {
     CHECK(answered(condition("admin", "is_true", "[]")));
     CHECK_FALSE(answered(condition("description", "contains", R"(["malware"])"))); // not kept: SQL
     CHECK_FALSE(answered(condition("ip_tags", "eq", R"(["Tor"])")));               // a list: SQL
+    CHECK(answered(condition("time", "time_of_day", R"(["22:00", "06:00"])")));
+    CHECK(answered(R"({"all":[{"field":"user","as":"actor","op":"eq","values":["x"]}]})"));
+    CHECK_FALSE(answered(R"({"all":[{"field":"user","as":"object","op":"eq","values":["x"]}]})"));  // objects: SQL
+    CHECK_FALSE(answered(R"({"any":[{"field":"app","op":"eq","values":["Box"]},)"
+                         R"({"field":"user","as":"any","op":"neq","values":["x"]}]})"));
     CHECK_FALSE(answered(R"({"all":[{"field":"text","op":"text","values":["tor"]}]})"));
     CHECK_FALSE(answered(R"({"any":[{"field":"app","op":"eq","values":["Box"]},
                                      {"field":"objects","op":"eq","values":["a_b"]}]})"));

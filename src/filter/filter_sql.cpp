@@ -28,6 +28,7 @@
 #include "util/ip_address.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace sightline {
 namespace {
@@ -235,13 +236,15 @@ void bool_match(SqlBuilder& b, const FieldInfo& field, const FilterCondition& c)
 }
 
 // Free text: any text column, the raw record, or any list element contains the value.
-void free_text(SqlBuilder& b, const FilterCondition& c) {
+// `searched` says which text columns to read (all of them but where the caller searches some
+// itself, see compile_free_text_sql).
+void free_text(SqlBuilder& b, const FilterCondition& c, const std::function<bool(std::string_view)>& searched) {
     b.sql("(");
     for (size_t i = 0; i < c.values.size(); ++i) {
         if (i) b.sql(" OR ");
         b.sql("sl_any_contains(").param(c.values[i]);
         for (const FieldInfo& field : canonical_fields())
-            if (field.kind == FieldKind::Text) b.sql(", a.").sql(field.name);
+            if (field.kind == FieldKind::Text && searched(field.name)) b.sql(", a.").sql(field.name);
         b.sql(", a.raw) OR a.rowid IN (");
         bool first = true;
         for (const FieldInfo& field : canonical_fields()) {
@@ -263,7 +266,7 @@ void compile_condition(SqlBuilder& b, const FilterCondition& c, const FilterCont
         b.sql("0");
         return;
     }
-    if (c.op == FilterOp::Text) return free_text(b, c);
+    if (c.op == FilterOp::Text) return free_text(b, c, [](std::string_view) { return true; });
     FieldInfo field = *find_field(c.field);
     switch (c.op) {
     case FilterOp::IsSet: case FilterOp::IsNotSet:
@@ -300,6 +303,13 @@ void compile_node(SqlBuilder& b, const FilterNode& node, const FilterContext& co
 }
 
 } // namespace
+
+SqlFragment compile_free_text_sql(const FilterCondition& condition,
+                                  const std::function<bool(std::string_view)>& searched_column) {
+    SqlBuilder b;
+    free_text(b, condition, searched_column);
+    return b.take();
+}
 
 SqlFragment compile_filter_to_sql(const ActivityFilter& filter, const FilterContext& context) {
     SqlBuilder b;

@@ -6,6 +6,7 @@
 #include "store/sql_value.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace sightline {
@@ -17,5 +18,11 @@ struct FilterContext {
 
 // The result's sql is "1" for an empty filter. Precondition: the filter passed parse checks.
 SqlFragment compile_filter_to_sql(const ActivityFilter& filter, const FilterContext& context);
+
+// A `text` condition over the raw record, the lists and only the text columns for which
+// `searched_column` is true: for callers that search the other columns themselves
+// (query/column_filter.h searches the coded ones once per distinct value).
+SqlFragment compile_free_text_sql(const FilterCondition& condition,
+                                  const std::function<bool(std::string_view)>& searched_column);
 
 } // namespace sightline

@@ -59,16 +59,37 @@ int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
     return sqlite3_column_int64(st.get(), 0);
 }
 
+} // namespace
+
+TextSearch sql_text_search(const ActivityStore& store) {
+    return [&store](const FilterCondition& condition) {
+        auto outside_copy = [](std::string_view field) { return !ActivityColumns::is_coded(field); };
+        SqlFragment text = compile_free_text_sql(condition, outside_copy);
+        Statement st = prepare(store.db(), "SELECT a.rowid FROM activities a WHERE " + text.sql);
+        bind_all(st.get(), text.params);
+        std::vector<int64_t> rowids;
+        while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
+        return rowids;
+    };
+}
+
+namespace {
+
 bool is_default_sort(const std::vector<SortKey>& sort) {
     return sort.empty() || (sort.size() == 1 && sort[0].field == "time" && sort[0].descending);
 }
 
 // Which stored activities match, from the column copy: a byte per position, newest first.
 // nullopt when the copy is not ready or cannot answer this filter (then SQL does).
-std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter) {
+// `with_free_text` lets free text be answered too, by one SQL pass over what the copy lacks:
+// for callers that would read every row anyway (counts, value counts), not for the table's
+// view, which reads a free-text filter's rows a slice at a time instead.
+std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter,
+                                                   bool with_free_text = false) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return std::nullopt;
-    return match_columns(*columns, filter, FilterContext{columns->newest_time()});
+    const TextSearch search = sql_text_search(store);
+    return match_columns(*columns, filter, FilterContext{columns->newest_time()}, with_free_text ? &search : nullptr);
 }
 
 std::vector<int64_t> rowids_at(const ActivityColumns& columns, const std::vector<uint8_t>& matches, int64_t offset,
@@ -91,7 +112,7 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
     const CodedColumn* coded = columns->coded(field.name);
     const std::vector<uint8_t>* flags = columns->flags(field.name);
     if (!coded && !flags) return std::nullopt;
-    std::optional<std::vector<uint8_t>> matches = column_matches(store, filter);
+    std::optional<std::vector<uint8_t>> matches = column_matches(store, filter, true);
     if (!matches) return std::nullopt;
     ValueTally tally;
     if (coded) {
@@ -114,7 +135,7 @@ std::vector<SortKey> default_sort() { return {{"time", true}}; }
 
 QueryResult run_query(const ActivityStore& store, const QuerySpec& spec) {
     if (is_default_sort(spec.sort)) {
-        if (auto matches = column_matches(store, spec.filter)) {
+        if (auto matches = column_matches(store, spec.filter, true)) {
             QueryResult result;
             result.total = std::count(matches->begin(), matches->end(), uint8_t{1});
             result.rows = store.read(rowids_at(*store.columns(), *matches, spec.offset, spec.limit));
@@ -130,7 +151,7 @@ QueryResult run_query(const ActivityStore& store, const QuerySpec& spec) {
 }
 
 int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter) {
-    if (auto matches = column_matches(store, filter)) return std::count(matches->begin(), matches->end(), uint8_t{1});
+    if (auto matches = column_matches(store, filter, true)) return std::count(matches->begin(), matches->end(), uint8_t{1});
     return count_where(store, where_clause(store, filter));
 }
 

@@ -142,9 +142,27 @@ std::optional<Mask> time_match(const std::vector<int64_t>& times, const FilterCo
     return mask;
 }
 
+// Free text: each coded column's distinct values are searched once, the rest by SQL.
+std::optional<Mask> text_match(const ActivityColumns& columns, const FilterCondition& c, const TextSearch* text_search) {
+    if (!text_search) return std::nullopt;
+    Mask mask(columns.size(), 0);
+    for (std::string_view field : ActivityColumns::coded_fields()) {
+        const CodedColumn& column = *columns.coded(field);
+        std::vector<uint8_t> by_code(column.values().size());
+        for (size_t code = 0; code < by_code.size(); ++code)
+            by_code[code] = std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
+                return contains_ci(column.values()[code], v);
+            });
+        column.for_each_code([&](size_t p, uint32_t code) { mask[p] |= by_code[code]; });
+    }
+    for (int64_t rowid : (*text_search)(c))
+        if (auto p = columns.position_of(rowid)) mask[*p] = 1;
+    return mask;
+}
+
 std::optional<Mask> condition_match(const ActivityColumns& columns, const FilterCondition& c,
-                                    const FilterContext& context) {
-    if (c.op == FilterOp::Text) return std::nullopt;
+                                    const FilterContext& context, const TextSearch* text_search) {
+    if (c.op == FilterOp::Text) return text_match(columns, c, text_search);
     // A user "as" object or any reads the objects list, which the copy does not keep.
     if (c.role != UserRole::Actor) return std::nullopt;
     if (c.field == "time") return time_match(columns.times(), c, context);
@@ -153,25 +171,37 @@ std::optional<Mask> condition_match(const ActivityColumns& columns, const Filter
     return std::nullopt;
 }
 
-std::optional<Mask> node_match(const ActivityColumns& columns, const FilterNode& node, const FilterContext& context) {
-    if (node.kind == FilterNode::Kind::Condition) return condition_match(columns, node.condition, context);
+std::optional<Mask> node_match(const ActivityColumns& columns, const FilterNode& node, const FilterContext& context,
+                               const TextSearch* text_search) {
+    if (node.kind == FilterNode::Kind::Condition) return condition_match(columns, node.condition, context, text_search);
     const bool all = node.kind == FilterNode::Kind::All;
     Mask combined(columns.size(), all ? 1 : 0); // the identities of AND and OR
     for (const FilterNode& child : node.children) {
-        std::optional<Mask> mask = node_match(columns, child, context);
+        std::optional<Mask> mask = node_match(columns, child, context, text_search);
         if (!mask) return std::nullopt;
         for (size_t p = 0; p < combined.size(); ++p) combined[p] = all ? (combined[p] & (*mask)[p]) : (combined[p] | (*mask)[p]);
     }
     return combined;
 }
 
+bool has_free_text(const FilterNode& node) {
+    if (node.kind == FilterNode::Kind::Condition) return node.condition.op == FilterOp::Text;
+    return std::any_of(node.children.begin(), node.children.end(), has_free_text);
+}
+
 } // namespace
 
 std::optional<std::vector<uint8_t>> match_columns(const ActivityColumns& columns, const ActivityFilter& filter,
-                                                  const FilterContext& context) {
+                                                  const FilterContext& context, const TextSearch* text_search) {
     // A filter that breaks the rules matches nothing in SQL; leave such cases to it.
     if (!check_filter(filter).empty()) return std::nullopt;
-    return node_match(columns, filter.root, context);
+    if (text_search && has_free_text(filter.root)) {
+        // The search reads every row through SQL: first make sure the rest of the filter can be
+        // answered here, with a search that finds nothing, so that SQL never runs it twice.
+        const TextSearch finds_nothing = [](const FilterCondition&) { return std::vector<int64_t>{}; };
+        if (!node_match(columns, filter.root, context, &finds_nothing)) return std::nullopt;
+    }
+    return node_match(columns, filter.root, context, text_search);
 }
 
 std::vector<uint32_t> matching_positions(const std::vector<uint8_t>& matches) {

@@ -13,14 +13,21 @@
 #include "store/activity_columns.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace sightline {
 
+// Free text (`text`) reads the raw record and the lists, which the copy does not keep. A caller
+// that can run SQL passes this: given a `text` condition, the rowids whose raw record, lists or
+// text columns outside the copy match it (filter_sql.h: compile_free_text_sql). The copy's own
+// columns are searched once per distinct value. Without it, free text is left to SQL.
+using TextSearch = std::function<std::vector<int64_t>(const FilterCondition&)>;
+
 // One byte per position of `columns` (newest first): 1 where the activity matches.
 std::optional<std::vector<uint8_t>> match_columns(const ActivityColumns& columns, const ActivityFilter& filter,
-                                                  const FilterContext& context);
+                                                  const FilterContext& context, const TextSearch* text_search = nullptr);
 
 // The matching positions, newest first.
 std::vector<uint32_t> matching_positions(const std::vector<uint8_t>& matches);

@@ -13,6 +13,11 @@ const std::vector<std::string_view>& ActivityColumns::coded_fields() {
     return fields;
 }
 
+bool ActivityColumns::is_coded(std::string_view field) {
+    const auto& fields = coded_fields();
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+}
+
 const CodedColumn* ActivityColumns::coded(std::string_view field) const {
     const auto& fields = coded_fields();
     auto it = std::find(fields.begin(), fields.end(), field);
@@ -30,7 +35,26 @@ std::optional<int64_t> ActivityColumns::newest_time() const {
     return times_.front();
 }
 
+void ActivityColumns::finish() {
+    position_by_rowid_ = {};
+    if (rowids_.empty()) return;
+    const auto [low, high] = std::minmax_element(rowids_.begin(), rowids_.end());
+    first_rowid_ = *low;
+    position_by_rowid_.assign(static_cast<size_t>(*high - *low + 1), UINT32_MAX);
+    for (size_t p = 0; p < rowids_.size(); ++p)
+        position_by_rowid_[static_cast<size_t>(rowids_[p] - first_rowid_)] = static_cast<uint32_t>(p);
+}
+
+std::optional<size_t> ActivityColumns::position_of(int64_t rowid) const {
+    if (rowid < first_rowid_ || rowid - first_rowid_ >= static_cast<int64_t>(position_by_rowid_.size())) return std::nullopt;
+    const uint32_t p = position_by_rowid_[static_cast<size_t>(rowid - first_rowid_)];
+    if (p == UINT32_MAX) return std::nullopt;
+    return p;
+}
+
 void ActivityColumns::clear() {
+    first_rowid_ = 0;
+    position_by_rowid_ = {};
     rowids_ = {};
     times_ = {};
     admin_ = {};

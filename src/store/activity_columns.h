@@ -25,6 +25,7 @@ class ActivityColumns {
 public:
     // The text fields kept as codes, in the order the builder reads them.
     static const std::vector<std::string_view>& coded_fields();
+    static bool is_coded(std::string_view field);
 
     size_t size() const { return rowids_.size(); }
     const std::vector<int64_t>& rowids() const { return rowids_; }
@@ -33,10 +34,14 @@ public:
     const CodedColumn* coded(std::string_view field) const;
     const std::vector<uint8_t>* flags(std::string_view field) const; // admin, impersonated
     std::optional<int64_t> newest_time() const;
+    // Where an activity is in the copy (after finish()); nullopt for a rowid not stored.
+    std::optional<size_t> position_of(int64_t rowid) const;
 
     void clear();
     // Rows must come newest first: (time desc, rowid desc).
     void append_row(int64_t rowid, int64_t time, bool admin, bool impersonated, const std::vector<std::string_view>& coded);
+    // After the last row: builds the rowid -> position lookup.
+    void finish();
 
 private:
     std::vector<int64_t> rowids_;
@@ -44,6 +49,10 @@ private:
     std::vector<uint8_t> admin_;
     std::vector<uint8_t> impersonated_;
     std::vector<CodedColumn> coded_ = std::vector<CodedColumn>(coded_fields().size());
+    // Rowids are dense (SQLite assigns max + 1), so a vector indexed by rowid - first is the
+    // lookup: 4 bytes a row.
+    int64_t first_rowid_ = 0;
+    std::vector<uint32_t> position_by_rowid_;
 };
 
 } // namespace sightline

@@ -180,6 +180,7 @@ bool ActivityStore::build_columns(double budget_ms) {
     if (!columns_builder_) columns_builder_.emplace(db());
     if (columns_builder_->step(budget_ms, columns_)) return true;
     columns_builder_.reset();
+    columns_.finish();
     columns_ready_ = true;
     return false;
 }

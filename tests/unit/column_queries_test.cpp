@@ -87,6 +87,10 @@ TEST_CASE("column copy: queries, pages, the view and value counts equal SQL's") 
         R"({"all":[{"field":"time","op":"time_of_day","values":["22:00","06:00"]},{"field":"result","op":"eq","values":["Success"]}]})",
         // Objects are not in the copy: this must stay SQL's answer, never the actor column's.
         R"({"all":[{"field":"user","as":"any","op":"starts_with","values":["m"]},{"field":"app","op":"neq","values":["Box"]}]})",
+        // Free text: coded columns searched per distinct value, the rest (raw, lists) by SQL.
+        R"({"all":[{"field":"text","op":"text","values":["seattle"]}]})",
+        R"({"all":[{"field":"text","op":"text","values":["forecast", "10.20."]},{"field":"time","op":"last_days","values":[14]}]})",
+        R"({"any":[{"field":"text","op":"text","values":["budget"]},{"field":"app","op":"eq","values":["Box"]}]})",
     };
     std::vector<Answers> by_sql;
     for (const std::string& json : filters) {

@@ -3,6 +3,7 @@
 // generated set of varied activities; user values must never change the SQL's meaning.
 #include "filter/filter_json.h"
 #include "filter/filter_sql.h"
+#include "query/activity_query.h"
 #include "query/column_filter.h"
 #include "filter_reference_evaluator.h"
 #include "store/activity_store.h"
@@ -155,7 +156,8 @@ std::vector<std::string> reference_matches(const ActivityFilter& filter, std::op
 // filter to SQL.
 std::optional<std::vector<std::string>> column_matches(const ActivityFilter& filter, const FilterContext& context) {
     const ActivityColumns& columns = *test_data().store.columns();
-    std::optional<std::vector<uint8_t>> mask = match_columns(columns, filter, context);
+    const TextSearch search = sql_text_search(test_data().store); // free text: what the copy lacks, by SQL
+    std::optional<std::vector<uint8_t>> mask = match_columns(columns, filter, context, &search);
     if (!mask) return std::nullopt;
     std::vector<int64_t> rowids;
     for (uint32_t p : matching_positions(*mask)) rowids.push_back(columns.rowids()[p]);
@@ -575,7 +577,9 @@ TEST_CASE("filter sql: the column path answers what it can, the same as SQL") {
     CHECK_FALSE(answered(R"({"all":[{"field":"user","as":"object","op":"eq","values":["x"]}]})"));  // objects: SQL
     CHECK_FALSE(answered(R"({"any":[{"field":"app","op":"eq","values":["Box"]},)"
                          R"({"field":"user","as":"any","op":"neq","values":["x"]}]})"));
-    CHECK_FALSE(answered(R"({"all":[{"field":"text","op":"text","values":["tor"]}]})"));
+    CHECK(answered(R"({"all":[{"field":"text","op":"text","values":["tor"]}]})"));             // with a search
+    CHECK_FALSE(match_columns(*test_data().store.columns(), parsed(R"({"all":[{"field":"text","op":"text","values":["tor"]}]})"),
+                              FilterContext{kNewest}).has_value());                                // without one
     CHECK_FALSE(answered(R"({"any":[{"field":"app","op":"eq","values":["Box"]},
                                      {"field":"objects","op":"eq","values":["a_b"]}]})"));
 }

@@ -63,7 +63,8 @@ int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
 
 TextSearch sql_text_search(const ActivityStore& store) {
     return [&store](const FilterCondition& condition) {
-        auto outside_copy = [](std::string_view field) { return !ActivityColumns::is_coded(field); };
+        const ActivityColumns* columns = store.columns();
+        auto outside_copy = [columns](std::string_view field) { return !columns || !columns->coded(field); };
         SqlFragment text = compile_free_text_sql(condition, outside_copy);
         Statement st = prepare(store.db(), "SELECT a.rowid FROM activities a WHERE " + text.sql);
         bind_all(st.get(), text.params);

@@ -147,6 +147,7 @@ std::optional<Mask> text_match(const ActivityColumns& columns, const FilterCondi
     if (!text_search) return std::nullopt;
     Mask mask(columns.size(), 0);
     for (std::string_view field : ActivityColumns::coded_fields()) {
+        if (!columns.coded(field)) continue; // gave up: the search covers it (see TextSearch)
         const CodedColumn& column = *columns.coded(field);
         std::vector<uint8_t> by_code(column.values().size());
         for (size_t code = 0; code < by_code.size(); ++code)

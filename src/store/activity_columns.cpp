@@ -5,23 +5,21 @@
 namespace sightline {
 
 const std::vector<std::string_view>& ActivityColumns::coded_fields() {
-    // Fields with few distinct values relative to rows. Not here: id, description, user_agent,
-    // comment and raw (nearly one value per row), and the list fields (side tables).
+    // Fields with few distinct values relative to rows (a column with too many gives up, see
+    // CodedColumn). Not here: id, description, comment and raw (nearly one value per row), and
+    // the list fields (side tables).
     static const std::vector<std::string_view> fields = {
         "app", "activity_type", "action_type", "user", "user_domain", "ip", "ip_category", "country",
-        "city", "isp", "device_type", "browser", "os", "result", "source", "file"};
+        "city", "isp", "user_agent", "device_type", "browser", "os", "result", "source", "file"};
     return fields;
-}
-
-bool ActivityColumns::is_coded(std::string_view field) {
-    const auto& fields = coded_fields();
-    return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 
 const CodedColumn* ActivityColumns::coded(std::string_view field) const {
     const auto& fields = coded_fields();
     auto it = std::find(fields.begin(), fields.end(), field);
-    return it == fields.end() ? nullptr : &coded_[static_cast<size_t>(it - fields.begin())];
+    if (it == fields.end()) return nullptr;
+    const CodedColumn& column = coded_[static_cast<size_t>(it - fields.begin())];
+    return column.abandoned() ? nullptr : &column;
 }
 
 const std::vector<uint8_t>* ActivityColumns::flags(std::string_view field) const {

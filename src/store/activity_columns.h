@@ -23,14 +23,16 @@ namespace sightline {
 
 class ActivityColumns {
 public:
+    explicit ActivityColumns(size_t max_distinct_values = CodedColumn::kMaxDistinctValues)
+        : coded_(coded_fields().size(), CodedColumn(max_distinct_values)) {}
+
     // The text fields kept as codes, in the order the builder reads them.
     static const std::vector<std::string_view>& coded_fields();
-    static bool is_coded(std::string_view field);
 
     size_t size() const { return rowids_.size(); }
     const std::vector<int64_t>& rowids() const { return rowids_; }
     const std::vector<int64_t>& times() const { return times_; }
-    // nullptr for a field that is not kept here.
+    // nullptr for a field that is not kept here (not a coded field, or one that gave up).
     const CodedColumn* coded(std::string_view field) const;
     const std::vector<uint8_t>* flags(std::string_view field) const; // admin, impersonated
     std::optional<int64_t> newest_time() const;
@@ -48,7 +50,7 @@ private:
     std::vector<int64_t> times_;
     std::vector<uint8_t> admin_;
     std::vector<uint8_t> impersonated_;
-    std::vector<CodedColumn> coded_ = std::vector<CodedColumn>(coded_fields().size());
+    std::vector<CodedColumn> coded_;
     // Rowids are dense (SQLite assigns max + 1), so a vector indexed by rowid - first is the
     // lookup: 4 bytes a row.
     int64_t first_rowid_ = 0;

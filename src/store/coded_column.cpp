@@ -11,6 +11,12 @@ uint32_t CodedColumn::code_of(std::string_view value) {
 }
 
 void CodedColumn::append(std::string_view value) {
+    if (abandoned_) return;
+    if (values_.size() >= max_distinct_ && !index_.contains(value)) {
+        clear();
+        abandoned_ = true;
+        return;
+    }
     const uint32_t code = code_of(value);
     if (!wide_ && code > UINT16_MAX) {
         wide_codes_.assign(narrow_codes_.begin(), narrow_codes_.end());
@@ -27,6 +33,7 @@ void CodedColumn::clear() {
     narrow_codes_ = {};
     wide_codes_ = {};
     wide_ = false;
+    abandoned_ = false;
 }
 
 } // namespace sightline

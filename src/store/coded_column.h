@@ -14,8 +14,15 @@ namespace sightline {
 
 class CodedColumn {
 public:
+    // Past this many distinct values a field is nearly one value per row (IP addresses or user
+    // agents in some exports): codes would save nothing and the dictionary would cost more than
+    // the column. The column then gives up (abandoned()) and that field is left to SQL.
+    static constexpr size_t kMaxDistinctValues = 250000;
+    explicit CodedColumn(size_t max_distinct_values = kMaxDistinctValues) : max_distinct_(max_distinct_values) {}
+
     void append(std::string_view value);
     void clear();
+    bool abandoned() const { return abandoned_; }
 
     size_t size() const { return wide_ ? wide_codes_.size() : narrow_codes_.size(); }
     uint32_t code_at(size_t position) const { return wide_ ? wide_codes_[position] : narrow_codes_[position]; }
@@ -37,6 +44,8 @@ private:
     // Two bytes a row while there are at most 65,536 distinct values (users, apps, countries),
     // four beyond that (IP addresses of a large tenant).
     bool wide_ = false;
+    bool abandoned_ = false;
+    size_t max_distinct_;
     std::vector<uint16_t> narrow_codes_;
     std::vector<uint32_t> wide_codes_;
 };

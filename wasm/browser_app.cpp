@@ -177,7 +177,7 @@ bool BrowserApp::needs_frame() {
 void BrowserApp::frame() {
     const double started = emscripten_get_now();
     // Background work gets a slice of each animation frame, drawn or not.
-    model_.do_background_work(kBackgroundBudgetMs);
+    model_.do_background_work(frames_left_ > 0 ? kBackgroundBudgetMs : kIdleBackgroundBudgetMs);
     if (needs_frame()) {
         drawn_revision_ = model_.revision();
         drawn_background_steps_ = model_.background_steps();

@@ -100,6 +100,7 @@ bool is_text_op(FilterOp op) {
 
 std::optional<Mask> coded_match(const CodedColumn& column, const FilterCondition& c, size_t rows) {
     if (!is_text_op(c.op)) return std::nullopt;
+    if (column.has_nul()) return std::nullopt; // SQL reads such text only up to the NUL: its answer rules
     const ParsedValues parsed = parse_values(c);
     std::vector<uint8_t> by_code(column.values().size());
     for (size_t code = 0; code < by_code.size(); ++code)

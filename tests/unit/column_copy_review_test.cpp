@@ -6,6 +6,7 @@
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
 #include "query/timeline_histogram.h"
+#include "store/activity_marks.h"
 #include "store/activity_store.h"
 
 #include <doctest/doctest.h>
@@ -233,4 +234,17 @@ TEST_CASE("column copy review: text with a NUL byte is matched as SQL matches it
         REQUIRE(parsed.filter);
         CHECK(count_matching(by_sql, *parsed.filter) == count_matching(by_columns, *parsed.filter));
     }
+}
+
+TEST_CASE("column copy review: marks written while the copy is half built leave it whole") {
+    ActivityStore store;
+    fill(store, 5000);
+    REQUIRE(store.build_columns(0)); // the builder's statement is open
+    CHECK_NOTHROW(set_starred(store, "r-10", true));
+    CHECK_NOTHROW(set_tags(store, "r-10", {"checked"}));
+    CHECK_NOTHROW(set_comment(store, "r-4999", "a long comment that may move the row to another page"));
+    while (store.build_columns(1e9)) {
+    }
+    REQUIRE(store.columns());
+    CHECK(store.columns()->size() == 5000);
 }

@@ -19,8 +19,29 @@ bool compares_without_case(std::string_view field) {
     return field == "user" || field == "user_domain" || field == "ip";
 }
 
+// A condition's values parsed once, not once per distinct value of the column (a column of
+// IP addresses can hold a million).
+struct ParsedValues {
+    std::vector<ContainsTerms> contains;  // contains, not_contains
+    std::vector<IpRange> ranges;          // in_cidr, not_in_cidr
+};
+
+ParsedValues parse_values(const FilterCondition& c) {
+    ParsedValues out;
+    for (const std::string& v : c.values) {
+        if (c.op == FilterOp::Contains || c.op == FilterOp::NotContains) out.contains.push_back(split_contains_value(v));
+        if (c.op == FilterOp::InCidr || c.op == FilterOp::NotInCidr) out.ranges.push_back(*parse_cidr(v));
+    }
+    return out;
+}
+
+bool in_any_range(const ParsedValues& parsed, const IpBytes& ip) {
+    return std::any_of(parsed.ranges.begin(), parsed.ranges.end(),
+                       [&](const IpRange& range) { return range.first <= ip && ip <= range.last; });
+}
+
 // The positive form of a text operator on one value, exactly as filter_sql.cpp compiles it.
-bool text_matches(const FilterCondition& c, std::string_view value) {
+bool text_matches(const FilterCondition& c, const ParsedValues& parsed, std::string_view value) {
     switch (c.op) {
     case FilterOp::Eq: case FilterOp::Neq: {
         const bool nocase = compares_without_case(c.field);
@@ -28,8 +49,7 @@ bool text_matches(const FilterCondition& c, std::string_view value) {
                            [&](const std::string& v) { return nocase ? equal_ci(value, v) : value == v; });
     }
     case FilterOp::Contains: case FilterOp::NotContains:
-        return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
-            ContainsTerms terms = split_contains_value(v);
+        return std::any_of(parsed.contains.begin(), parsed.contains.end(), [&](const ContainsTerms& terms) {
             return std::any_of(terms.words.begin(), terms.words.end(),
                                [&](const std::string& w) { return has_whole_word(value, w); }) ||
                    std::any_of(terms.phrases.begin(), terms.phrases.end(),
@@ -39,12 +59,9 @@ bool text_matches(const FilterCondition& c, std::string_view value) {
         return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return starts_with_ci(value, v); });
     case FilterOp::EndsWith:
         return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return ends_with_ci(value, v); });
-    case FilterOp::InCidr: case FilterOp::NotInCidr: {
+    case FilterOp::InCidr: {
         auto ip = parse_ip(value);
-        return ip && std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
-            IpRange range = *parse_cidr(v);
-            return range.first <= *ip && *ip <= range.last;
-        });
+        return ip && in_any_range(parsed, *ip);
     }
     case FilterOp::IsSet:
         return !value.empty();
@@ -57,14 +74,16 @@ bool text_matches(const FilterCondition& c, std::string_view value) {
 
 // Negative operators keep rows whose field is empty (as Defender does), and for CIDR rows
 // whose IP is not an address (SQL: ip_bin IS NULL).
-bool value_matches(const FilterCondition& c, std::string_view value) {
+bool value_matches(const FilterCondition& c, const ParsedValues& parsed, std::string_view value) {
     switch (c.op) {
     case FilterOp::Neq: case FilterOp::NotContains: case FilterOp::NotStartsWith:
-        return value.empty() || !text_matches(c, value);
-    case FilterOp::NotInCidr:
-        return !parse_ip(value) || !text_matches(c, value);
+        return value.empty() || !text_matches(c, parsed, value);
+    case FilterOp::NotInCidr: {
+        auto ip = parse_ip(value);
+        return !ip || !in_any_range(parsed, *ip);
+    }
     default:
-        return text_matches(c, value);
+        return text_matches(c, parsed, value);
     }
 }
 
@@ -81,8 +100,11 @@ bool is_text_op(FilterOp op) {
 
 std::optional<Mask> coded_match(const CodedColumn& column, const FilterCondition& c, size_t rows) {
     if (!is_text_op(c.op)) return std::nullopt;
+    if (column.has_nul()) return std::nullopt; // SQL reads such text only up to the NUL: its answer rules
+    const ParsedValues parsed = parse_values(c);
     std::vector<uint8_t> by_code(column.values().size());
-    for (size_t code = 0; code < by_code.size(); ++code) by_code[code] = value_matches(c, column.values()[code]) ? 1 : 0;
+    for (size_t code = 0; code < by_code.size(); ++code)
+        by_code[code] = value_matches(c, parsed, column.values()[code]) ? 1 : 0;
     Mask mask(rows);
     column.for_each_code([&](size_t p, uint32_t code) { mask[p] = by_code[code]; });
     return mask;

@@ -2,8 +2,7 @@
 // condition is on a field kept there with an operator that can be decided from the field's
 // value alone: eq/neq, contains, starts/ends with, is set, CIDR, booleans, time bounds and time
 // of day. Anything else (free text, list fields, a user "as" object or any, description, user
-// agent...) returns nullopt and the
-// caller asks SQLite. Text conditions are decided once per distinct value, with the same
+// agent, text on a column holding a NUL byte...) returns nullopt and the caller asks SQLite. Text conditions are decided once per distinct value, with the same
 // functions the SQL compiler uses (filter/word_match.h), so both paths mean the same thing;
 // tests/unit/column_filter_test.cpp checks them against each other.
 #pragma once

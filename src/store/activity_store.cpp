@@ -165,6 +165,7 @@ void ActivityStore::on_rollback(void* store) {
 
 void ActivityStore::invalidate_columns() {
     columns_builder_.reset();
+    columns_.clear(); // an import should not hold the old copy's memory while the store grows
     columns_ready_ = false;
     columns_stale_ = true;
 }

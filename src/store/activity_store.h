@@ -48,7 +48,8 @@ public:
     const ActivityColumns* columns() const { return columns_ready_ && !columns_stale_ ? &columns_ : nullptr; }
     bool build_columns(double budget_ms);
     bool columns_building() const { return columns_builder_.has_value(); }
-    int64_t columns_rows_built() const { return static_cast<int64_t>(columns_.size()); }
+    // Progress of the copy for the data as it is now: a stale copy's rows do not count.
+    int64_t columns_rows_built() const { return columns_stale_ ? 0 : static_cast<int64_t>(columns_.size()); }
 
 private:
     friend class ActivityWriter;

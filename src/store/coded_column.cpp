@@ -6,6 +6,7 @@ uint32_t CodedColumn::code_of(std::string_view value) {
     auto found = index_.find(value);
     if (found != index_.end()) return found->second;
     const auto code = static_cast<uint32_t>(values_.size());
+    if (value.find('\0') != std::string_view::npos) has_nul_ = true;
     index_.emplace(values_.emplace_back(value), code);
     return code;
 }
@@ -30,6 +31,7 @@ void CodedColumn::append(std::string_view value) {
 void CodedColumn::clear() {
     index_.clear();
     values_.clear();
+    has_nul_ = false;
     narrow_codes_ = {};
     wide_codes_ = {};
     wide_ = false;

@@ -28,6 +28,9 @@ public:
     uint32_t code_at(size_t position) const { return wide_ ? wide_codes_[position] : narrow_codes_[position]; }
     // The distinct values, indexed by code.
     const std::deque<std::string>& values() const { return values_; }
+    // Whether a value holds a NUL byte (JSON's \u0000): SQLite's LIKE and NOCASE stop reading
+    // there, so filters on such a column are left to SQL (query/column_filter.cpp).
+    bool has_nul() const { return has_nul_; }
 
     // Calls visit(position, code) for every row, in position order, without a branch per row.
     template <typename Visit>
@@ -41,6 +44,7 @@ private:
 
     std::deque<std::string> values_; // a deque never moves its elements: index_'s keys stay valid
     std::unordered_map<std::string_view, uint32_t> index_;
+    bool has_nul_ = false;
     // Two bytes a row while there are at most 65,536 distinct values (users, apps, countries),
     // four beyond that (IP addresses of a large tenant).
     bool wide_ = false;

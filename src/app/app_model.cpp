@@ -118,6 +118,7 @@ void AppModel::complete_indexes() {
 }
 
 std::string AppModel::background_status() const {
+    if (!import_ && !view_.is_complete()) return "Counting activities"; // the view is read first
     if (!import_ && !store_.columns())
         return "Preparing fast filters (" + std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%)";
     if (!index_builder_) return {};

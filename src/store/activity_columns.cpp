@@ -34,6 +34,7 @@ std::optional<int64_t> ActivityColumns::newest_time() const {
 }
 
 void ActivityColumns::finish() {
+    for (CodedColumn& column : coded_) column.finish_appending();
     position_by_rowid_ = {};
     if (rowids_.empty()) return;
     const auto [low, high] = std::minmax_element(rowids_.begin(), rowids_.end());

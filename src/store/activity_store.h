@@ -1,5 +1,5 @@
 // The in-memory SQLite database of loaded activities: schema, bulk writing, and reads by
-// rowid. Filtering and sorting live in store/activity_query.h; this class owns the data.
+// rowid. Filtering and sorting live in query/activity_query.h; this class owns the data.
 // Filter indexes are built after loading, all at once (ensure_indexes) or a step at a time
 // between frames (store/index_builder.h).
 #pragma once

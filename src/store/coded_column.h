@@ -22,6 +22,9 @@ public:
 
     void append(std::string_view value);
     void clear();
+    // After the last append: frees the value -> code lookup, which only appending needs (tens
+    // of MB for a field with a million distinct values). Append again only after clear().
+    void finish_appending() { index_ = {}; }
     bool abandoned() const { return abandoned_; }
 
     size_t size() const { return wide_ ? wide_codes_.size() : narrow_codes_.size(); }

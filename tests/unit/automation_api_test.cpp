@@ -222,7 +222,10 @@ TEST_CASE("status({complete: false}) reports the count so far and the background
     auto partial = parse(f.api.call("status", R"([{"complete": false}])"));
     CHECK(partial["counting"].GetBool());
     CHECK(partial["visible"].GetInt64() == 0);
-    CHECK(std::string(partial["background"].GetString()).find("Preparing fast filters") == 0);
+    CHECK(std::string(partial["background"].GetString()) == "Counting activities");
+    f.model.complete_view();
+    auto counted = parse(f.api.call("status", R"([{"complete": false}])"));
+    CHECK(std::string(counted["background"].GetString()).find("Preparing fast filters") == 0);
     while (f.model.do_background_work(50.0)) {
     }
     auto done = parse(f.api.call("status", R"([{"complete": false}])"));

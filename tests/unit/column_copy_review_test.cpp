@@ -193,6 +193,7 @@ TEST_CASE("column copy review: progress after a change counts the new copy, not 
     model.import_file_end();
     model.finish_import(); // replaces the demo's ~20,000 rows by one
     REQUIRE(model.total_activities() == 1);
+    model.complete_view();
     CHECK(model.background_status() == "Preparing fast filters (0%)");
 }
 

@@ -1,6 +1,7 @@
 #include "query/timeline_histogram.h"
 
 #include "filter/filter_sql.h"
+#include "query/activity_query.h"
 #include "query/column_filter.h"
 #include "util/time_format.h"
 
@@ -73,7 +74,8 @@ bool count_from_columns(const ActivityStore& store, const ActivityFilter& filter
                         TimelineHistogram& h) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return false;
-    std::optional<std::vector<uint8_t>> matches = match_columns(*columns, filter, context);
+    const TextSearch search = sql_text_search(store); // free text: one SQL pass over what the copy lacks
+    std::optional<std::vector<uint8_t>> matches = match_columns(*columns, filter, context, &search);
     if (!matches) return false;
     const std::vector<int64_t>& times = columns->times();
     for (size_t p = 0; p < times.size(); ++p) {

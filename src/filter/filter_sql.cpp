@@ -73,10 +73,6 @@ std::string column_of(const FieldInfo& field) {
     return column;
 }
 
-bool compares_without_case(std::string_view field) {
-    return field == "user" || field == "user_domain" || field == "ip";
-}
-
 void contains_terms(SqlBuilder& b, std::string_view column, const std::string& value) {
     ContainsTerms terms = split_contains_value(value);
     bool first = true;
@@ -303,6 +299,10 @@ void compile_node(SqlBuilder& b, const FilterNode& node, const FilterContext& co
 }
 
 } // namespace
+
+bool compares_without_case(std::string_view field) {
+    return field == "user" || field == "user_domain" || field == "ip";
+}
 
 SqlFragment compile_free_text_sql(const FilterCondition& condition,
                                   const std::function<bool(std::string_view)>& searched_column) {

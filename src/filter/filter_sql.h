@@ -16,6 +16,10 @@ struct FilterContext {
     std::optional<int64_t> newest_time_ms;
 };
 
+// Fields whose eq/neq ignore ASCII case (COLLATE NOCASE): UPNs, domains and IPv6 hex digits
+// mean the same in any case. Other text compares exactly.
+bool compares_without_case(std::string_view field);
+
 // The result's sql is "1" for an empty filter. Precondition: the filter passed parse checks.
 SqlFragment compile_filter_to_sql(const ActivityFilter& filter, const FilterContext& context);
 

@@ -11,12 +11,6 @@ unsigned char fold(char c) {
     return (u >= 'A' && u <= 'Z') ? static_cast<unsigned char>(u - 'A' + 'a') : u;
 }
 
-bool equal_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (fold(a[i]) != fold(b[i])) return false;
-    return true;
-}
 
 void add_words(std::string_view text, std::vector<std::string>& words) {
     size_t i = 0;
@@ -34,16 +28,23 @@ bool is_word_byte(unsigned char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+bool equals_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (fold(a[i]) != fold(b[i])) return false;
+    return true;
+}
+
 bool contains_ci(std::string_view text, std::string_view needle) {
     return find_ci(text, needle, 0) != std::string_view::npos;
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && equal_ci(text.substr(0, prefix.size()), prefix);
+    return text.size() >= prefix.size() && equals_ci(text.substr(0, prefix.size()), prefix);
 }
 
 bool ends_with_ci(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && equal_ci(text.substr(text.size() - suffix.size()), suffix);
+    return text.size() >= suffix.size() && equals_ci(text.substr(text.size() - suffix.size()), suffix);
 }
 
 bool has_whole_word(std::string_view text, std::string_view word) {

@@ -15,6 +15,7 @@ namespace sightline {
 // Letters and digits make words; every other ASCII byte separates them.
 bool is_word_byte(unsigned char c);
 
+bool equals_ci(std::string_view a, std::string_view b); // what SQLite's COLLATE NOCASE calls equal
 bool contains_ci(std::string_view text, std::string_view needle);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 bool ends_with_ci(std::string_view text, std::string_view suffix);

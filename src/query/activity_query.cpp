@@ -44,12 +44,16 @@ Statement prepare_rowids(const ActivityStore& store, const SqlFragment& where, c
     return st;
 }
 
-std::vector<int64_t> select_rowids(const ActivityStore& store, const SqlFragment& where,
-                                   const std::vector<SortKey>& sort, int64_t offset, int64_t limit) {
-    Statement st = prepare_rowids(store, where, sort, offset, limit);
+// Every rowid a statement selecting one rowid per row yields.
+std::vector<int64_t> read_rowids(const ActivityStore& store, Statement st) {
     std::vector<int64_t> rowids;
     while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
     return rowids;
+}
+
+std::vector<int64_t> select_rowids(const ActivityStore& store, const SqlFragment& where,
+                                   const std::vector<SortKey>& sort, int64_t offset, int64_t limit) {
+    return read_rowids(store, prepare_rowids(store, where, sort, offset, limit));
 }
 
 int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
@@ -58,23 +62,6 @@ int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
     step_row(store.db(), st.get());
     return sqlite3_column_int64(st.get(), 0);
 }
-
-} // namespace
-
-TextSearch sql_text_search(const ActivityStore& store) {
-    return [&store](const FilterCondition& condition) {
-        const ActivityColumns* columns = store.columns();
-        auto outside_copy = [columns](std::string_view field) { return !columns || !columns->coded(field); };
-        SqlFragment text = compile_free_text_sql(condition, outside_copy);
-        Statement st = prepare(store.db(), "SELECT a.rowid FROM activities a WHERE " + text.sql);
-        bind_all(st.get(), text.params);
-        std::vector<int64_t> rowids;
-        while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
-        return rowids;
-    };
-}
-
-namespace {
 
 bool is_default_sort(const std::vector<SortKey>& sort) {
     return sort.empty() || (sort.size() == 1 && sort[0].field == "time" && sort[0].descending);
@@ -131,6 +118,17 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
 }
 
 } // namespace
+
+TextSearch sql_text_search(const ActivityStore& store) {
+    return [&store](const FilterCondition& condition) {
+        const ActivityColumns* columns = store.columns();
+        auto outside_copy = [columns](std::string_view field) { return !columns || !columns->coded(field); };
+        SqlFragment text = compile_free_text_sql(condition, outside_copy);
+        Statement st = prepare(store.db(), "SELECT a.rowid FROM activities a WHERE " + text.sql);
+        bind_all(st.get(), text.params);
+        return read_rowids(store, std::move(st));
+    };
+}
 
 std::vector<SortKey> default_sort() { return {{"time", true}}; }
 

@@ -12,13 +12,6 @@ namespace {
 constexpr int64_t kDayMs = 86'400'000;
 using Mask = std::vector<uint8_t>;
 
-bool equal_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
-
-// SQL compares these without case (COLLATE NOCASE); see filter/filter_sql.cpp.
-bool compares_without_case(std::string_view field) {
-    return field == "user" || field == "user_domain" || field == "ip";
-}
-
 // A condition's values parsed once, not once per distinct value of the column (a column of
 // IP addresses can hold a million).
 struct ParsedValues {
@@ -46,7 +39,7 @@ bool text_matches(const FilterCondition& c, const ParsedValues& parsed, std::str
     case FilterOp::Eq: case FilterOp::Neq: {
         const bool nocase = compares_without_case(c.field);
         return std::any_of(c.values.begin(), c.values.end(),
-                           [&](const std::string& v) { return nocase ? equal_ci(value, v) : value == v; });
+                           [&](const std::string& v) { return nocase ? equals_ci(value, v) : value == v; });
     }
     case FilterOp::Contains: case FilterOp::NotContains:
         return std::any_of(parsed.contains.begin(), parsed.contains.end(), [&](const ContainsTerms& terms) {
@@ -98,13 +91,20 @@ bool is_text_op(FilterOp op) {
     }
 }
 
+// 1 for each code whose value satisfies `predicate`: a condition is decided once per distinct
+// value, then rows only look their code up.
+template <typename Predicate>
+std::vector<uint8_t> codes_where(const CodedColumn& column, Predicate predicate) {
+    std::vector<uint8_t> by_code(column.values().size());
+    for (size_t code = 0; code < by_code.size(); ++code) by_code[code] = predicate(column.values()[code]) ? 1 : 0;
+    return by_code;
+}
+
 std::optional<Mask> coded_match(const CodedColumn& column, const FilterCondition& c, size_t rows) {
     if (!is_text_op(c.op)) return std::nullopt;
     if (column.has_nul()) return std::nullopt; // SQL reads such text only up to the NUL: its answer rules
     const ParsedValues parsed = parse_values(c);
-    std::vector<uint8_t> by_code(column.values().size());
-    for (size_t code = 0; code < by_code.size(); ++code)
-        by_code[code] = value_matches(c, parsed, column.values()[code]) ? 1 : 0;
+    const std::vector<uint8_t> by_code = codes_where(column, [&](std::string_view v) { return value_matches(c, parsed, v); });
     Mask mask(rows);
     column.for_each_code([&](size_t p, uint32_t code) { mask[p] = by_code[code]; });
     return mask;
@@ -171,11 +171,9 @@ std::optional<Mask> text_match(const ActivityColumns& columns, const FilterCondi
     for (std::string_view field : ActivityColumns::coded_fields()) {
         if (!columns.coded(field)) continue; // gave up: the search covers it (see TextSearch)
         const CodedColumn& column = *columns.coded(field);
-        std::vector<uint8_t> by_code(column.values().size());
-        for (size_t code = 0; code < by_code.size(); ++code)
-            by_code[code] = std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
-                return contains_ci(column.values()[code], v);
-            });
+        const std::vector<uint8_t> by_code = codes_where(column, [&](std::string_view value) {
+            return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return contains_ci(value, v); });
+        });
         column.for_each_code([&](size_t p, uint32_t code) { mask[p] |= by_code[code]; });
     }
     for (int64_t rowid : (*text_search)(c))

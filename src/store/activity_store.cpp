@@ -160,29 +160,26 @@ void ActivityStore::ensure_indexes() { create_filter_indexes(db()); }
 void ActivityStore::on_rollback(void* store) {
     auto* self = static_cast<ActivityStore*>(store);
     self->ids_stale_ = true;
-    self->columns_stale_ = true;
+    self->columns_state_ = ColumnsState::Stale;
 }
 
 void ActivityStore::invalidate_columns() {
     columns_builder_.reset();
     columns_.clear(); // an import should not hold the old copy's memory while the store grows
-    columns_ready_ = false;
-    columns_stale_ = true;
+    columns_state_ = ColumnsState::Stale;
 }
 
 bool ActivityStore::build_columns(double budget_ms) {
-    if (columns_ready_ && !columns_stale_) return false;
-    if (columns_stale_) {
-        columns_builder_.reset();
-        columns_.clear();
-        columns_ready_ = false;
-        columns_stale_ = false;
+    if (columns_state_ == ColumnsState::Ready) return false;
+    if (columns_state_ == ColumnsState::Stale) { // start over: a half-built copy is stale too
+        invalidate_columns();
+        columns_builder_.emplace(db());
+        columns_state_ = ColumnsState::Building;
     }
-    if (!columns_builder_) columns_builder_.emplace(db());
     if (columns_builder_->step(budget_ms, columns_)) return true;
     columns_builder_.reset();
     columns_.finish();
-    columns_ready_ = true;
+    columns_state_ = ColumnsState::Ready;
     return false;
 }
 

@@ -45,11 +45,12 @@ public:
     // The column-wise copy of the stored activities (store/activity_columns.h), or nullptr
     // while it is not complete for the data as it is now. Any write makes it stale;
     // build_columns() brings it up to date a slice at a time (true while work remains).
-    const ActivityColumns* columns() const { return columns_ready_ && !columns_stale_ ? &columns_ : nullptr; }
+    const ActivityColumns* columns() const { return columns_state_ == ColumnsState::Ready ? &columns_ : nullptr; }
     bool build_columns(double budget_ms);
-    bool columns_building() const { return columns_builder_.has_value(); }
     // Progress of the copy for the data as it is now: a stale copy's rows do not count.
-    int64_t columns_rows_built() const { return columns_stale_ ? 0 : static_cast<int64_t>(columns_.size()); }
+    int64_t columns_rows_built() const {
+        return columns_state_ == ColumnsState::Stale ? 0 : static_cast<int64_t>(columns_.size());
+    }
 
 private:
     friend class ActivityWriter;
@@ -68,10 +69,12 @@ private:
     mutable ActivityIdSet ids_;
     mutable bool ids_stale_ = false;
     mutable Statement id_at_rowid_;
+    // Stale: the data changed since the copy was built (set by writes and by SQLite's rollback
+    // hook). Building: columns_builder_ is filling columns_. Ready: columns_ matches the data.
+    enum class ColumnsState { Stale, Building, Ready };
     ActivityColumns columns_;
     std::optional<ColumnsBuilder> columns_builder_;
-    bool columns_ready_ = false;
-    bool columns_stale_ = true;
+    ColumnsState columns_state_ = ColumnsState::Stale;
 };
 
 // Writes activities in one transaction. Destroying it without commit() rolls everything

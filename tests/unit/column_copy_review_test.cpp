@@ -8,6 +8,7 @@
 #include "query/timeline_histogram.h"
 #include "store/activity_marks.h"
 #include "store/activity_store.h"
+#include "test_random.h"
 
 #include <doctest/doctest.h>
 
@@ -18,18 +19,7 @@ using namespace sightline;
 
 namespace {
 
-class Random {
-public:
-    uint32_t next() {
-        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<uint32_t>(state_ >> 33);
-    }
-    size_t below(size_t n) { return next() % n; }
-    const std::string& pick(const std::vector<std::string>& from) { return from[below(from.size())]; }
-
-private:
-    uint64_t state_ = 77;
-};
+using Random = sightline::testing::TestRandom;
 
 const std::vector<std::string> kApps = {"Box", "box", "BOX", "Office 365", ""};
 const std::vector<std::string> kUsers = {"alice@contoso.com", "Alice@Contoso.com", "bob@fabrikam.com", "", "ALICE@CONTOSO.COM"};
@@ -115,7 +105,7 @@ std::string random_condition(Random& r) {
 }
 
 void fill(ActivityStore& store, int rows) {
-    Random r;
+    Random r(77);
     ActivityWriter writer(store);
     for (int n = 0; n < rows; ++n) writer.insert(awkward_activity(r, n));
     writer.commit();
@@ -137,7 +127,7 @@ TEST_CASE("column copy review: random filters over awkward data give SQL's answe
     }
     REQUIRE(by_columns.columns());
     REQUIRE(!by_sql.columns());
-    Random r;
+    Random r(77);
     int answered = 0;
     for (int i = 0; i < 400; ++i) {
         std::string json = R"({"all":[)";

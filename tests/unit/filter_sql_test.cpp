@@ -6,6 +6,7 @@
 #include "query/activity_query.h"
 #include "query/column_filter.h"
 #include "filter_reference_evaluator.h"
+#include "test_random.h"
 #include "store/activity_store.h"
 
 #include <doctest/doctest.h>
@@ -19,25 +20,7 @@ using namespace sightline;
 
 namespace {
 
-// A fixed-seed generator (PCG-style LCG) so every run and platform sees the same data.
-class TestRandom {
-public:
-    uint32_t next() {
-        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<uint32_t>(state_ >> 33);
-    }
-    size_t below(size_t n) { return next() % n; }
-    bool percent(unsigned p) { return below(100) < p; }
-    const std::string& pick(const std::vector<std::string>& from) { return from[below(from.size())]; }
-    std::vector<std::string> some(const std::vector<std::string>& from, size_t max) {
-        std::vector<std::string> out;
-        for (size_t n = below(max + 1); n > 0; --n) out.push_back(pick(from));
-        return out;
-    }
-
-private:
-    uint64_t state_ = 20261001;
-};
+using sightline::testing::TestRandom;
 
 constexpr int64_t kNewest = 1767225600000;  // 2026-01-01T00:00:00Z
 constexpr int64_t kDay = 86400000;
@@ -112,7 +95,7 @@ struct TestData {
 TestData& test_data() {
     static std::unique_ptr<TestData> data = [] {
         auto d = std::make_unique<TestData>();
-        TestRandom r;
+        TestRandom r(20261001);
         for (int n = 0; n < 3000; ++n) d->activities.push_back(generated_activity(r, n));
         ActivityWriter writer(d->store);
         for (const Activity& a : d->activities) writer.insert(a);

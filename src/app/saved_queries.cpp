@@ -2,9 +2,9 @@
 
 #include "filter/filter_check.h"
 #include "filter/filter_json.h"
+#include "util/stored_list_json.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -58,30 +58,6 @@ std::string json_text(const rapidjson::Value& value) {
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     value.Accept(writer);
     return {buffer.GetString(), buffer.GetSize()};
-}
-
-std::string append_error(std::string errors, const std::string& error) {
-    return errors.empty() ? error : errors + "; " + error;
-}
-
-// Deepest [ / { nesting outside strings; a scan, since parsing is what must not happen first.
-int json_depth(std::string_view json) {
-    int depth = 0, deepest = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < json.size(); ++i) {
-        char c = json[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
 }
 
 } // namespace
@@ -180,27 +156,10 @@ std::string SavedQueries::to_json() const {
 
 SavedQueriesLoad SavedQueries::from_json(std::string_view json) {
     SavedQueriesLoad load;
-    if (trim(json).empty()) return load;  // nothing stored yet
-    if (json_depth(json) > kMaxJsonDepth) {
-        load.error = "saved queries could not be read: nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
-        return load;
-    }
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-    if (doc.HasParseError()) {
-        load.error = "saved queries could not be read (invalid JSON at offset " + std::to_string(doc.GetErrorOffset()) +
-                     ": " + rapidjson::GetParseError_En(doc.GetParseError()) + ")";
-        return load;
-    }
-    if (!doc.IsObject() || !doc.HasMember("queries") || !doc["queries"].IsArray()) {
-        load.error = "saved queries could not be read: expected {\"version\": 1, \"queries\": [...]}";
-        return load;
-    }
-    if (doc.HasMember("version") && (!doc["version"].IsInt() || doc["version"].GetInt() > kFormatVersion)) {
-        load.error = "saved queries were written by a newer Sightline and could not be read";
-        return load;
-    }
-    const rapidjson::Value& entries = doc["queries"];
+    StoredList stored = read_stored_list(json, "saved queries", "queries", kFormatVersion, kMaxJsonDepth);
+    load.error = std::move(stored.error);
+    if (!stored.items()) return load;
+    const rapidjson::Value& entries = *stored.items();
     for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
         const rapidjson::Value& entry = entries[i];
         std::string where = "saved query " + std::to_string(i + 1);

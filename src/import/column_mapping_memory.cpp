@@ -1,9 +1,9 @@
 #include "import/column_mapping_memory.h"
 
 #include "import/column_mapping_json.h"
+#include "util/stored_list_json.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -16,10 +16,6 @@ namespace {
 constexpr int kFormatVersion = 1;
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
-std::string append_error(std::string errors, const std::string& error) {
-    return errors.empty() ? error : errors + "; " + error;
-}
 
 } // namespace
 
@@ -100,23 +96,10 @@ std::string ColumnMappingMemory::to_json() const {
 
 ColumnMappingMemoryLoad ColumnMappingMemory::from_json(std::string_view json) {
     ColumnMappingMemoryLoad load;
-    if (json.find_first_not_of(" \t\r\n") == std::string_view::npos) return load; // nothing stored yet
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-    if (doc.HasParseError()) {
-        load.error = std::string("remembered column mappings could not be read (invalid JSON: ") +
-                     rapidjson::GetParseError_En(doc.GetParseError()) + ")";
-        return load;
-    }
-    if (!doc.IsObject() || !doc.HasMember("mappings") || !doc["mappings"].IsArray()) {
-        load.error = "remembered column mappings could not be read: expected {\"version\": 1, \"mappings\": [...]}";
-        return load;
-    }
-    if (doc.HasMember("version") && (!doc["version"].IsInt() || doc["version"].GetInt() > kFormatVersion)) {
-        load.error = "remembered column mappings were written by a newer Sightline and could not be read";
-        return load;
-    }
-    const rapidjson::Value& list = doc["mappings"];
+    StoredList stored = read_stored_list(json, "remembered column mappings", "mappings", kFormatVersion);
+    load.error = std::move(stored.error);
+    if (!stored.items()) return load;
+    const rapidjson::Value& list = *stored.items();
     for (rapidjson::SizeType i = 0; i < list.Size() && load.memory.entries_.size() < kMaxEntries; ++i) {
         const rapidjson::Value& item = list[i];
         const std::string where = "remembered mapping " + std::to_string(i + 1) + " skipped: ";

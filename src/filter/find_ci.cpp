@@ -4,34 +4,18 @@
 // a byte loop in both native and wasm builds. Candidates are confirmed byte by byte.
 #include "filter/find_ci.h"
 
-#include <bit>
+#include "util/byte_scan.h"
+
 #include <cstdint>
-#include <cstring>
 
 namespace sightline {
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "byte k of a loaded word is its k-th lowest byte");
-
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHighs = 0x8080808080808080ULL;
+using byte_scan::equal_bytes;
+using byte_scan::load8;
 
 unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-uint64_t load8(const char* p) {
-    uint64_t word;
-    std::memcpy(&word, p, sizeof word);
-    return word;
-}
-
-// High bit set in every byte of `word` that equals the byte in `repeated`. Any byte equal to
-// it is always marked; a byte just above a marked one may be marked falsely (the borrow of
-// the subtraction), which only costs a confirmation.
-uint64_t equal_bytes(uint64_t word, uint64_t repeated) {
-    uint64_t diff = word ^ repeated;
-    return (diff - kOnes) & ~diff & kHighs;
-}
 
 // Matches one needle byte against eight text bytes, ignoring ASCII case: OR-ing 0x20 into a
 // byte maps 'A'..'Z' onto 'a'..'z', and no byte other than a letter's two cases maps onto
@@ -40,7 +24,7 @@ struct ByteMatcher {
     uint64_t case_bits = 0;
     uint64_t repeated = 0;
     explicit ByteMatcher(unsigned char c)
-        : case_bits(is_ascii_letter(c) ? 0x2020202020202020ULL : 0), repeated(kOnes * fold(c)) {}
+        : case_bits(is_ascii_letter(c) ? 0x2020202020202020ULL : 0), repeated(byte_scan::repeated(fold(c))) {}
     uint64_t operator()(uint64_t word) const { return equal_bytes(word | case_bits, repeated); }
 };
 
@@ -77,7 +61,7 @@ size_t find_ci(std::string_view text, std::string_view needle, size_t from) {
     while (i + 8 <= last_start + 1) {
         uint64_t candidates = first(load8(p + i)) & last(load8(p + i + last_offset));
         while (candidates) {
-            size_t at = i + static_cast<size_t>(std::countr_zero(candidates)) / 8;
+            size_t at = i + byte_scan::first_marked(candidates);
             if (equal_ci(p + at, needle.data(), needle.size())) return at;
             candidates &= candidates - 1;
         }

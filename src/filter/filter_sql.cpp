@@ -232,8 +232,8 @@ void bool_match(SqlBuilder& b, const FieldInfo& field, const FilterCondition& c)
 }
 
 // Free text: any text column, the raw record, or any list element contains the value.
-// `searched` says which text columns to read (all of them but where the caller searches some
-// itself, see compile_free_text_sql).
+// `searched` says which text columns, and whether "raw", to read (all of them but where the
+// caller searches some itself, see compile_free_text_sql).
 void free_text(SqlBuilder& b, const FilterCondition& c, const std::function<bool(std::string_view)>& searched) {
     b.sql("(");
     for (size_t i = 0; i < c.values.size(); ++i) {
@@ -241,7 +241,8 @@ void free_text(SqlBuilder& b, const FilterCondition& c, const std::function<bool
         b.sql("sl_any_contains(").param(c.values[i]);
         for (const FieldInfo& field : canonical_fields())
             if (field.kind == FieldKind::Text && searched(field.name)) b.sql(", a.").sql(field.name);
-        b.sql(", a.raw) OR a.rowid IN (");
+        if (searched("raw")) b.sql(", a.raw");
+        b.sql(") OR a.rowid IN (");
         bool first = true;
         for (const FieldInfo& field : canonical_fields()) {
             if (field.kind != FieldKind::List) continue;

@@ -23,9 +23,10 @@ bool compares_without_case(std::string_view field);
 // The result's sql is "1" for an empty filter. Precondition: the filter passed parse checks.
 SqlFragment compile_filter_to_sql(const ActivityFilter& filter, const FilterContext& context);
 
-// A `text` condition over the raw record, the lists and only the text columns for which
-// `searched_column` is true: for callers that search the other columns themselves
-// (query/column_filter.h searches the coded ones once per distinct value).
+// A `text` condition over the lists and only those text columns, and the raw record ("raw"),
+// for which `searched_column` is true: for callers that search the others themselves
+// (query/column_filter.h searches the coded columns once per distinct value, and the raw
+// records in store/raw_records.h).
 SqlFragment compile_free_text_sql(const FilterCondition& condition,
                                   const std::function<bool(std::string_view)>& searched_column);
 

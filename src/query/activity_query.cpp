@@ -122,11 +122,20 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
 TextSearch sql_text_search(const ActivityStore& store) {
     return [&store](const FilterCondition& condition) {
         const ActivityColumns* columns = store.columns();
-        auto outside_copy = [columns](std::string_view field) { return !columns || !columns->coded(field); };
-        SqlFragment text = compile_free_text_sql(condition, outside_copy);
+        // The raw records are scanned where they lie; SQL reads the lists and the text columns
+        // the copy lacks.
+        auto left_to_sql = [columns](std::string_view field) {
+            return field != "raw" && (!columns || !columns->coded(field));
+        };
+        SqlFragment text = compile_free_text_sql(condition, left_to_sql);
         Statement st = prepare(store.db(), "SELECT a.rowid FROM activities a WHERE " + text.sql);
         bind_all(st.get(), text.params);
-        return read_rowids(store, std::move(st));
+        std::vector<int64_t> rowids = read_rowids(store, std::move(st));
+        for (const std::string& value : condition.values) {
+            std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
+            rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
+        }
+        return rowids;
     };
 }
 

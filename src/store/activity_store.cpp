@@ -57,6 +57,14 @@ void bind_static_text(sqlite3_stmt* st, int index, std::string_view text) {
     sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
+// sl_raw(rowid): the virtual column `activities.raw` (store/raw_records.h). The text is not
+// copied: records only move or go at a commit or rollback, never while a statement reads.
+void raw_record_function(sqlite3_context* context, int, sqlite3_value** argv) {
+    const auto* records = static_cast<const RawRecords*>(sqlite3_user_data(context));
+    std::string_view raw = records->find(sqlite3_value_int64(argv[0]));
+    sqlite3_result_text(context, raw.data() ? raw.data() : "", static_cast<int>(raw.size()), SQLITE_STATIC);
+}
+
 std::string placeholders(size_t n) {
     std::string s;
     for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
@@ -68,9 +76,14 @@ std::string placeholders(size_t n) {
 ActivityStore::ActivityStore() : db_(open_memory_database()) {
     // The database lives only in this page's memory: durability costs time and buys nothing.
     exec(db(), "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
+    // Deterministic as SQLite means it: the same rowid gives the same record while a statement runs.
+    if (sqlite3_create_function(db(), "sl_raw", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, &raw_,
+                                raw_record_function, nullptr, nullptr) != SQLITE_OK)
+        throw SqliteError(std::string("cannot register sl_raw: ") + sqlite3_errmsg(db()));
     create_schema(db());
     register_sql_functions(db());
     sqlite3_rollback_hook(db(), &ActivityStore::on_rollback, this);
+    sqlite3_commit_hook(db(), &ActivityStore::on_commit, this);
     id_at_rowid_ = prepare(db(), "SELECT id FROM activities WHERE rowid = ?");
 }
 
@@ -161,6 +174,12 @@ void ActivityStore::on_rollback(void* store) {
     auto* self = static_cast<ActivityStore*>(store);
     self->ids_stale_ = true;
     self->columns_state_ = ColumnsState::Stale;
+    self->raw_.rollback();
+}
+
+int ActivityStore::on_commit(void* store) {
+    static_cast<ActivityStore*>(store)->raw_.commit();
+    return 0; // go on with the commit
 }
 
 void ActivityStore::invalidate_columns() {
@@ -200,6 +219,7 @@ void ActivityStore::delete_activities_through(int64_t rowid) {
     Statement st = prepare(db(), "DELETE FROM activities WHERE rowid <= ?");
     sqlite3_bind_int64(st.get(), 1, rowid);
     step_row(db(), st.get());
+    raw_.delete_through(rowid);
     mark_ids_stale();
 }
 
@@ -214,6 +234,7 @@ void ActivityStore::delete_all_activities() {
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) exec(db(), "DELETE FROM " + list_table_name(field.name));
     exec(db(), "DELETE FROM activities");
+    raw_.delete_all();
     ids_.clear();
 }
 
@@ -246,8 +267,8 @@ ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
     insert_activity_ = prepare(db,
         "INSERT INTO activities (id, time, app, activity_type, action_type, description, user, "
         "user_domain, ip, ip_bin, ip_category, country, city, isp, user_agent, device_type, browser, os, "
-        "admin, impersonated, result, source, file, raw) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "admin, impersonated, result, source, file) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto list_insert = [&](std::string_view field) {
         return prepare(db, "INSERT INTO " + list_table_name(field) + " (activity, value) VALUES (?, ?)");
     };
@@ -280,10 +301,11 @@ bool ActivityWriter::insert(const Activity& a) {
         bind_static_text(st, c++, *text);
     sqlite3_bind_int(st, c++, a.admin ? 1 : 0);
     sqlite3_bind_int(st, c++, a.impersonated ? 1 : 0);
-    for (const std::string* text : {&a.result, &a.source, &a.file, &a.raw}) bind_static_text(st, c++, *text);
+    for (const std::string* text : {&a.result, &a.source, &a.file}) bind_static_text(st, c++, *text);
     step_row(store_.db(), st);
     sqlite3_reset(st); // SQLite must not hold on to the bound strings past this call
     const int64_t rowid = sqlite3_last_insert_rowid(store_.db());
+    store_.raw_.append(rowid, a.raw);
     store_.ids().add(id_hash, rowid);
     insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
     insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);

@@ -8,6 +8,7 @@
 #include "store/activity_columns.h"
 #include "store/activity_id_set.h"
 #include "store/columns_builder.h"
+#include "store/raw_records.h"
 #include "store/sqlite_handle.h"
 
 #include <cstdint>
@@ -42,6 +43,9 @@ public:
     void delete_activities_through(int64_t rowid);
     int64_t last_rowid() const;     // the highest rowid stored, 0 when empty
 
+    // The original records, which free-text search scans directly (store/raw_records.h).
+    const RawRecords& raw_records() const { return raw_; }
+
     // The column-wise copy of the stored activities (store/activity_columns.h), or nullptr
     // while it is not complete for the data as it is now. Any write makes it stale;
     // build_columns() brings it up to date a slice at a time (true while work remains).
@@ -64,7 +68,11 @@ private:
     // open while the table changes.
     void invalidate_columns();
     static void on_rollback(void* store);
+    static int on_commit(void* store);
 
+    // Declared first so that it outlives the database: closing it may roll back, which calls
+    // on_rollback. sl_raw points at it.
+    RawRecords raw_;
     SqliteDb db_;
     mutable ActivityIdSet ids_;
     mutable bool ids_stale_ = false;

@@ -136,3 +136,51 @@ TEST_CASE("store: large pages, set before the schema") {
     REQUIRE(step_row(store.db(), st.get()));
     CHECK(sqlite3_column_int(st.get(), 0) == 65536);
 }
+
+namespace {
+
+std::string raw_by_sql(ActivityStore& store, const char* id) {
+    Statement st = prepare(store.db(), "SELECT raw FROM activities WHERE id = ?");
+    sqlite3_bind_text(st.get(), 1, id, -1, SQLITE_TRANSIENT);
+    if (!step_row(store.db(), st.get())) return "(no row)";
+    return column_text(st.get(), 0);
+}
+
+} // namespace
+
+TEST_CASE("store: raw records kept outside the table follow SQLite's commits and rollbacks") {
+    ActivityStore store;
+    insert_all(store, {"a", "b"});
+    CHECK(raw_by_sql(store, "a") == "raw of a"); // the virtual column, as the SQL console sees it
+    {
+        ActivityWriter writer(store); // an import replacing everything, then cancelled
+        store.delete_all_activities();
+        CHECK(writer.insert(make_activity("c")));
+        CHECK(raw_by_sql(store, "c") == "raw of c");
+        CHECK(raw_by_sql(store, "a") == "(no row)");
+        CHECK(store.raw_records().rowids_containing("raw of").size() == 1);
+    }
+    CHECK(raw_by_sql(store, "a") == "raw of a");
+    CHECK(raw_by_sql(store, "b") == "raw of b");
+    CHECK(raw_by_sql(store, "c") == "(no row)");
+    CHECK(store.raw_records().rowids_containing("RAW OF").size() == 2);
+
+    {
+        ActivityWriter writer(store); // the same, committed
+        store.delete_all_activities();
+        CHECK(writer.insert(make_activity("d")));
+        writer.commit();
+    }
+    CHECK(raw_by_sql(store, "d") == "raw of d");
+    CHECK(store.raw_records().size() == 1);
+    CHECK(store.find_by_id("d")->raw == "raw of d");
+
+    const int64_t through = store.last_rowid();
+    insert_all(store, {"e"});
+    exec(store.db(), "BEGIN");
+    store.delete_activities_through(through);
+    exec(store.db(), "COMMIT");
+    CHECK(raw_by_sql(store, "e") == "raw of e");
+    CHECK(store.raw_records().size() == 1);
+    CHECK(store.raw_records().rowids_containing("raw of d").empty());
+}

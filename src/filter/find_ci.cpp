@@ -1,12 +1,14 @@
-// SWAR ("SIMD within a register") search: a 64-bit word holds eight text bytes, and a few
-// integer operations mark the bytes that could start a match. Portable C++ (wasm has 64-bit
-// integer operations but the page is built without wasm SIMD), and measured 3-4x faster than
-// a byte loop in both native and wasm builds. Candidates are confirmed byte by byte.
+// The search examines 16 text bytes a step with vector operations where the target has them
+// (SSE2 natively, wasm SIMD in the page), else eight with SWAR ("SIMD within a register": a
+// 64-bit word holds eight bytes and a few integer operations mark the bytes that could start a
+// match). Candidates are confirmed byte by byte. On 1M rows' raw records (1.2 GB) the 16-byte
+// step scans about twice as fast as the 8-byte one in the page.
 #include "filter/find_ci.h"
 
 #include "util/byte_scan.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace sightline {
 namespace {
@@ -43,21 +45,77 @@ size_t find_ci_bytewise(std::string_view text, std::string_view needle, size_t f
     return std::string_view::npos;
 }
 
+#if defined(__SSE2__) || defined(__wasm_simd128__)
+#define SIGHTLINE_FIND_CI_VECTOR 1
+// GCC and Clang vector extensions: the same source becomes SSE2 or wasm SIMD instructions.
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+using Words2 = uint64_t __attribute__((vector_size(16)));
+
+Bytes16 load16(const char* p) {
+    Bytes16 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+// ByteMatcher's rule, sixteen bytes at a time: 0xFF in the bytes that match.
+struct VectorMatcher {
+    Bytes16 case_bits;
+    Bytes16 repeated;
+    explicit VectorMatcher(unsigned char c) {
+        const unsigned char bits = is_ascii_letter(c) ? 0x20 : 0;
+        const unsigned char folded = fold(c);
+        for (int k = 0; k < 16; ++k) {
+            case_bits[k] = bits;
+            repeated[k] = folded;
+        }
+    }
+    Bytes16 operator()(Bytes16 bytes) const { return reinterpret_cast<Bytes16>((bytes | case_bits) == repeated); }
+};
+
+// Positions [i, i + 16) whose first and last needle bytes match, as two words of byte marks;
+// returns the first confirmed match, or npos.
+size_t confirm16(const char* p, size_t i, Bytes16 marks, std::string_view needle) {
+    const Words2 words = reinterpret_cast<Words2>(marks);
+    for (int half = 0; half < 2; ++half) {
+        uint64_t candidates = words[half];
+        while (candidates) {
+            size_t at = i + 8 * half + byte_scan::first_marked(candidates);
+            if (equal_ci(p + at, needle.data(), needle.size())) return at;
+            candidates &= candidates - 1;
+        }
+    }
+    return std::string_view::npos;
+}
+#endif
+
 } // namespace
 
 size_t find_ci(std::string_view text, std::string_view needle, size_t from) {
     if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
     if (from > text.size() || needle.size() > text.size() - from) return std::string_view::npos;
     if (needle.size() == 1) return find_ci_bytewise(text, needle, from);
-    // Candidates: the needle's first byte at i and its last at i + n - 1, eight positions at
+    // Candidates: the needle's first byte at i and its last at i + n - 1, many positions at
     // once. First and last rather than the first two: in JSON and log text a word's first two
     // letters recur far more often than its first and last at the right distance.
-    const ByteMatcher first(static_cast<unsigned char>(needle.front()));
-    const ByteMatcher last(static_cast<unsigned char>(needle.back()));
     const size_t last_offset = needle.size() - 1;
     const char* p = text.data();
     const size_t last_start = text.size() - needle.size(); // the last position a match can start
     size_t i = from;
+#ifdef SIGHTLINE_FIND_CI_VECTOR
+    const VectorMatcher first16(static_cast<unsigned char>(needle.front()));
+    const VectorMatcher last16(static_cast<unsigned char>(needle.back()));
+    while (i + 16 <= last_start + 1) {
+        const Bytes16 marks = first16(load16(p + i)) & last16(load16(p + i + last_offset));
+        const Words2 words = reinterpret_cast<Words2>(marks);
+        if (words[0] | words[1]) {
+            size_t at = confirm16(p, i, marks, needle);
+            if (at != std::string_view::npos) return at;
+        }
+        i += 16;
+    }
+#endif
+    const ByteMatcher first(static_cast<unsigned char>(needle.front()));
+    const ByteMatcher last(static_cast<unsigned char>(needle.back()));
     while (i + 8 <= last_start + 1) {
         uint64_t candidates = first(load8(p + i)) & last(load8(p + i + last_offset));
         while (candidates) {

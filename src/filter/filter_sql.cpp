@@ -231,28 +231,49 @@ void bool_match(SqlBuilder& b, const FieldInfo& field, const FilterCondition& c)
     b.sql(")");
 }
 
-// Free text: any text column, the raw record, or any list element contains the value.
-// `searched` says which text columns, and whether "raw", to read (all of them but where the
-// caller searches some itself, see compile_free_text_sql).
-void free_text(SqlBuilder& b, const FilterCondition& c, const std::function<bool(std::string_view)>& searched) {
+// Free text in text columns: the activity's row, where `searched` says which text columns, and
+// whether "raw", to read (all of them but where the caller searches some itself, see
+// compile_free_text_sql). "0" when it reads none.
+void free_text_in_columns(SqlBuilder& b, const FilterCondition& c,
+                          const std::function<bool(std::string_view)>& searched) {
+    std::vector<std::string_view> columns;
+    for (const FieldInfo& field : canonical_fields())
+        if (field.kind == FieldKind::Text && searched(field.name)) columns.push_back(field.name);
+    if (searched("raw")) columns.push_back("raw");
+    if (columns.empty()) {
+        b.sql("0");
+        return;
+    }
     b.sql("(");
     for (size_t i = 0; i < c.values.size(); ++i) {
-        if (i) b.sql(" OR ");
-        b.sql("sl_any_contains(").param(c.values[i]);
-        for (const FieldInfo& field : canonical_fields())
-            if (field.kind == FieldKind::Text && searched(field.name)) b.sql(", a.").sql(field.name);
-        if (searched("raw")) b.sql(", a.raw");
-        b.sql(") OR a.rowid IN (");
-        bool first = true;
-        for (const FieldInfo& field : canonical_fields()) {
-            if (field.kind != FieldKind::List) continue;
-            b.sql(first ? "" : " UNION ALL ").sql("SELECT activity FROM ").sql(list_table_name(field.name))
-                .sql(" WHERE sl_contains_ci(value, ").param(c.values[i]).sql(")");
-            first = false;
-        }
+        b.sql(i ? " OR " : "").sql("sl_any_contains(").param(c.values[i]);
+        for (std::string_view column : columns) b.sql(", a.").sql(column);
         b.sql(")");
     }
     b.sql(")");
+}
+
+// Free text in list elements: a SELECT of the activities (rowids, possibly repeated) with an
+// element that contains one of the values.
+void free_text_in_lists(SqlBuilder& b, const FilterCondition& c) {
+    bool first = true;
+    for (const std::string& value : c.values) {
+        for (const FieldInfo& field : canonical_fields()) {
+            if (field.kind != FieldKind::List) continue;
+            b.sql(first ? "" : " UNION ALL ").sql("SELECT activity FROM ").sql(list_table_name(field.name))
+                .sql(" WHERE sl_contains_ci(value, ").param(value).sql(")");
+            first = false;
+        }
+    }
+}
+
+// Free text: any text column, the raw record, or any list element contains a value.
+void free_text(SqlBuilder& b, const FilterCondition& c) {
+    b.sql("(");
+    free_text_in_columns(b, c, [](std::string_view) { return true; });
+    b.sql(" OR a.rowid IN (");
+    free_text_in_lists(b, c);
+    b.sql("))");
 }
 
 void compile_condition(SqlBuilder& b, const FilterCondition& c, const FilterContext& context) {
@@ -263,7 +284,7 @@ void compile_condition(SqlBuilder& b, const FilterCondition& c, const FilterCont
         b.sql("0");
         return;
     }
-    if (c.op == FilterOp::Text) return free_text(b, c, [](std::string_view) { return true; });
+    if (c.op == FilterOp::Text) return free_text(b, c);
     FieldInfo field = *find_field(c.field);
     switch (c.op) {
     case FilterOp::IsSet: case FilterOp::IsNotSet:
@@ -308,7 +329,13 @@ bool compares_without_case(std::string_view field) {
 SqlFragment compile_free_text_sql(const FilterCondition& condition,
                                   const std::function<bool(std::string_view)>& searched_column) {
     SqlBuilder b;
-    free_text(b, condition, searched_column);
+    free_text_in_columns(b, condition, searched_column);
+    return b.take();
+}
+
+SqlFragment compile_free_text_lists_sql(const FilterCondition& condition) {
+    SqlBuilder b;
+    free_text_in_lists(b, condition);
     return b.take();
 }
 

@@ -23,11 +23,12 @@ bool compares_without_case(std::string_view field);
 // The result's sql is "1" for an empty filter. Precondition: the filter passed parse checks.
 SqlFragment compile_filter_to_sql(const ActivityFilter& filter, const FilterContext& context);
 
-// A `text` condition over the lists and only those text columns, and the raw record ("raw"),
-// for which `searched_column` is true: for callers that search the others themselves
-// (query/column_filter.h searches the coded columns once per distinct value, and the raw
-// records in store/raw_records.h).
+// The two halves of a `text` condition, for callers that search part of the data themselves
+// (query/free_text_search.h). Over the activity row `a`: only the text columns, and the raw
+// record ("raw"), for which `searched_column` is true ("0" when none is).
 SqlFragment compile_free_text_sql(const FilterCondition& condition,
                                   const std::function<bool(std::string_view)>& searched_column);
+// A SELECT of the rowids (possibly repeated) of activities with a list element that matches.
+SqlFragment compile_free_text_lists_sql(const FilterCondition& condition);
 
 } // namespace sightline

@@ -2,6 +2,7 @@
 
 #include "filter/filter_sql.h"
 #include "query/column_filter.h"
+#include "query/free_text_search.h"
 #include "model/canonical_fields.h"
 
 #include <sqlite3.h>
@@ -76,7 +77,7 @@ std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, c
                                                    bool with_free_text = false) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return std::nullopt;
-    const TextSearch search = sql_text_search(store);
+    const TextSearch search = free_text_search(store);
     return match_columns(*columns, filter, FilterContext{columns->newest_time()}, with_free_text ? &search : nullptr);
 }
 
@@ -118,26 +119,6 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
 }
 
 } // namespace
-
-TextSearch sql_text_search(const ActivityStore& store) {
-    return [&store](const FilterCondition& condition) {
-        const ActivityColumns* columns = store.columns();
-        // The raw records are scanned where they lie; SQL reads the lists and the text columns
-        // the copy lacks.
-        auto left_to_sql = [columns](std::string_view field) {
-            return field != "raw" && (!columns || !columns->coded(field));
-        };
-        SqlFragment text = compile_free_text_sql(condition, left_to_sql);
-        Statement st = prepare(store.db(), "SELECT a.rowid FROM activities a WHERE " + text.sql);
-        bind_all(st.get(), text.params);
-        std::vector<int64_t> rowids = read_rowids(store, std::move(st));
-        for (const std::string& value : condition.values) {
-            std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
-            rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
-        }
-        return rowids;
-    };
-}
 
 std::vector<SortKey> default_sort() { return {{"time", true}}; }
 

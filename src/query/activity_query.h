@@ -42,8 +42,6 @@ int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter)
 // The rowids of matching activities in `sort` order; `limit` -1 means all.
 std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
                                      const std::vector<SortKey>& sort, int64_t limit = -1);
-// Free text over what the column copy does not keep, by SQL (see query/column_filter.h).
-TextSearch sql_text_search(const ActivityStore& store);
 // The same from the column copy (store/activity_columns.h) in one go, or nullopt when it is
 // not ready or cannot answer this filter and sort: then read the statement below.
 std::optional<std::vector<int64_t>> column_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,

@@ -3,6 +3,7 @@
 #include "filter/filter_sql.h"
 #include "query/activity_query.h"
 #include "query/column_filter.h"
+#include "query/free_text_search.h"
 #include "util/time_format.h"
 
 #include <sqlite3.h>
@@ -74,7 +75,7 @@ bool count_from_columns(const ActivityStore& store, const ActivityFilter& filter
                         TimelineHistogram& h) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return false;
-    const TextSearch search = sql_text_search(store); // free text: one SQL pass over what the copy lacks
+    const TextSearch search = free_text_search(store); // free text: what the copy lacks
     std::optional<std::vector<uint8_t>> matches = match_columns(*columns, filter, context, &search);
     if (!matches) return false;
     const std::vector<int64_t>& times = columns->times();

@@ -57,6 +57,17 @@ void bind_static_text(sqlite3_stmt* st, int index, std::string_view text) {
     sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
+// Text fields that free text finds through the raw records (store/raw_records.h): in the raw
+// record itself when it holds them verbatim, as they nearly always are, else as the record's
+// extra texts. The other text fields are in the column copy (ActivityColumns::coded_fields)
+// or, for the analyst's comment, searched by SQL.
+struct TextSearchedWithRaw {
+    std::string_view name;
+    std::string Activity::*member;
+};
+constexpr TextSearchedWithRaw kTextsSearchedWithRaw[] = {{"id", &Activity::id},
+                                                         {"description", &Activity::description}};
+
 // sl_raw(rowid): the virtual column `activities.raw` (store/raw_records.h). The text is not
 // copied: records only move or go at a commit or rollback, never while a statement reads.
 void raw_record_function(sqlite3_context* context, int, sqlite3_value** argv) {
@@ -73,7 +84,8 @@ std::string placeholders(size_t n) {
 
 } // namespace
 
-ActivityStore::ActivityStore() : db_(open_memory_database()) {
+ActivityStore::ActivityStore(size_t max_distinct_values)
+    : db_(open_memory_database()), columns_(max_distinct_values) {
     // The database lives only in this page's memory: durability costs time and buys nothing.
     exec(db(), "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
     // Deterministic as SQLite means it: the same rowid gives the same record while a statement runs.
@@ -85,6 +97,12 @@ ActivityStore::ActivityStore() : db_(open_memory_database()) {
     sqlite3_rollback_hook(db(), &ActivityStore::on_rollback, this);
     sqlite3_commit_hook(db(), &ActivityStore::on_commit, this);
     id_at_rowid_ = prepare(db(), "SELECT id FROM activities WHERE rowid = ?");
+}
+
+bool ActivityStore::text_searched_with_raw(std::string_view field) {
+    for (const TextSearchedWithRaw& text : kTextsSearchedWithRaw)
+        if (text.name == field) return true;
+    return false;
 }
 
 int64_t ActivityStore::count() const {
@@ -305,7 +323,14 @@ bool ActivityWriter::insert(const Activity& a) {
     step_row(store_.db(), st);
     sqlite3_reset(st); // SQLite must not hold on to the bound strings past this call
     const int64_t rowid = sqlite3_last_insert_rowid(store_.db());
-    store_.raw_.append(rowid, a.raw);
+    std::string_view extra_texts[std::size(kTextsSearchedWithRaw)];
+    size_t extra_count = 0;
+    for (const TextSearchedWithRaw& field : kTextsSearchedWithRaw) {
+        const std::string& text = a.*field.member;
+        if (!text.empty() && std::string_view(a.raw).find(text) == std::string_view::npos)
+            extra_texts[extra_count++] = text;
+    }
+    store_.raw_.append(rowid, a.raw, std::span<const std::string_view>(extra_texts, extra_count));
     store_.ids().add(id_hash, rowid);
     insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
     insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);

@@ -20,7 +20,9 @@ namespace sightline {
 
 class ActivityStore {
 public:
-    ActivityStore();
+    // `max_distinct_values`: where a column of the copy gives up (store/coded_column.h); tests
+    // lower it to reach that case with little data.
+    explicit ActivityStore(size_t max_distinct_values = CodedColumn::kMaxDistinctValues);
     ActivityStore(const ActivityStore&) = delete;
     ActivityStore& operator=(const ActivityStore&) = delete;
 
@@ -45,6 +47,8 @@ public:
 
     // The original records, which free-text search scans directly (store/raw_records.h).
     const RawRecords& raw_records() const { return raw_; }
+    // Whether free text finds this text field through raw_records() (id and description).
+    static bool text_searched_with_raw(std::string_view field);
 
     // The column-wise copy of the stored activities (store/activity_columns.h), or nullptr
     // while it is not complete for the data as it is now. Any write makes it stale;

@@ -29,18 +29,29 @@ char* RawRecords::reserve(size_t bytes) {
     return out;
 }
 
-void RawRecords::append(int64_t rowid, std::string_view raw) {
+void RawRecords::append(int64_t rowid, std::string_view raw, std::span<const std::string_view> extra_texts) {
     if (size() && rowid <= entries_.back().rowid)
         throw std::logic_error("raw records: rowid " + std::to_string(rowid) + " after " +
                                std::to_string(entries_.back().rowid));
-    if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
-    if (!raw.empty()) std::memcpy(reserve(raw.size()), raw.data(), raw.size());
+    size_t bytes = raw.size();
+    for (std::string_view extra : extra_texts) bytes += 1 + extra.size();
+    if (bytes > UINT32_MAX) throw std::length_error("raw record over 4 GB");
+    if (bytes) {
+        char* at = reserve(bytes);
+        std::memcpy(at, raw.data(), raw.size());
+        at += raw.size();
+        for (std::string_view extra : extra_texts) {
+            *at++ = '\0';
+            std::memcpy(at, extra.data(), extra.size());
+            at += extra.size();
+        }
+    }
     // An empty record sits, with no bytes, where the next one will start: the records of a block
     // stay in offset order, which the search relies on.
-    Entry entry{rowid, 0, 0, static_cast<uint32_t>(raw.size())};
+    Entry entry{rowid, 0, 0, static_cast<uint32_t>(bytes), static_cast<uint32_t>(raw.size())};
     if (!blocks_.empty()) {
         entry.block = static_cast<uint32_t>(blocks_.size() - 1);
-        entry.offset = static_cast<uint32_t>(blocks_.back().used - raw.size());
+        entry.offset = static_cast<uint32_t>(blocks_.back().used - bytes);
     }
     // Rows appended after everything was deleted in the same transaction may reuse rowids of the
     // hidden ones, so the live part must stay sorted on its own: it is, as rowids only grow.
@@ -53,8 +64,8 @@ std::string_view RawRecords::find(int64_t rowid) const {
     auto begin = entries_.begin() + static_cast<std::ptrdiff_t>(live_begin_);
     auto it = std::lower_bound(begin, entries_.end(), rowid,
                                [](const Entry& e, int64_t r) { return e.rowid < r; });
-    if (it == entries_.end() || it->rowid != rowid || it->size == 0) return {};
-    return {blocks_[it->block].data.get() + it->offset, it->size};
+    if (it == entries_.end() || it->rowid != rowid || it->raw_size == 0) return {};
+    return {blocks_[it->block].data.get() + it->offset, it->raw_size};
 }
 
 void RawRecords::delete_through(int64_t rowid) {
@@ -100,21 +111,23 @@ size_t RawRecords::memory_bytes() const {
 
 std::vector<int64_t> RawRecords::rowids_containing(std::string_view needle) const {
     std::vector<int64_t> out;
+    const bool raw_only = needle.find('\0') != std::string_view::npos;
     // Records of one block lie back to back, so each block is searched as one text.
     size_t first = live_begin_;
     while (first < entries_.size()) {
         size_t end = first + 1;
         while (end < entries_.size() && entries_[end].block == entries_[first].block) ++end;
-        scan_block(first, end, needle, out);
+        scan_block(first, end, needle, raw_only, out);
         first = end;
     }
     return out;
 }
 
-// Searches entries_[first, end), all in one block. A hit that runs past its record's end is no
-// match (it spans two records); the search resumes one byte later. After a match it resumes at
-// the next record.
-void RawRecords::scan_block(size_t first, size_t end, std::string_view needle, std::vector<int64_t>& out) const {
+// Searches entries_[first, end), all in one block. A hit that runs past its record's end (or,
+// for `raw_only`, past its raw text) is no match: the search resumes one byte later. After a
+// match it resumes at the next record.
+void RawRecords::scan_block(size_t first, size_t end, std::string_view needle, bool raw_only,
+                            std::vector<int64_t>& out) const {
     if (needle.empty()) {
         for (size_t e = first; e < end; ++e) out.push_back(entries_[e].rowid);
         return;
@@ -132,7 +145,8 @@ void RawRecords::scan_block(size_t first, size_t end, std::string_view needle, s
         while (e < end && entries_[e].offset + entries_[e].size <= hit) ++e; // the record holding `hit`
         if (e == end) return;
         const size_t record_end = entries_[e].offset + entries_[e].size;
-        if (hit + needle.size() <= record_end) {
+        const size_t match_end = entries_[e].offset + (raw_only ? entries_[e].raw_size : entries_[e].size);
+        if (hit + needle.size() <= match_end) {
             out.push_back(entries_[e].rowid);
             from = record_end;
             ++e;

@@ -8,6 +8,10 @@
 // SQL still sees them: `activities.raw` is a virtual column computed by sl_raw(rowid)
 // (store/schema.cpp), so the SQL console and the filter compiler read it as before.
 //
+// Each record may carry extra texts that free text must find but that the record does not
+// hold verbatim (the writer adds an activity's id and description when they are not in its
+// raw record): searched, never returned by find().
+//
 // Records follow SQLite's transactions: ActivityStore calls commit() and rollback() from
 // SQLite's hooks. Deletions hide records at once and free their memory at commit; a rollback
 // brings back the records deleted and drops those added since the last commit.
@@ -15,6 +19,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,7 +28,7 @@ namespace sightline {
 class RawRecords {
 public:
     // Rowids must grow: SQLite gives each new row one more than the largest stored.
-    void append(int64_t rowid, std::string_view raw);
+    void append(int64_t rowid, std::string_view raw, std::span<const std::string_view> extra_texts = {});
     // The record of a stored activity; empty when there is none.
     std::string_view find(int64_t rowid) const;
     // Hides the records of rowid <= `rowid` (or all of them) until commit() or rollback().
@@ -32,19 +37,23 @@ public:
     void commit();
     void rollback();
 
-    // Rowids, ascending, of the records that contain `needle`, ASCII case ignored (the rule of
-    // filter/word_match.h's contains_ci).
+    // Rowids, ascending, of the records whose raw text or one of whose extra texts contains
+    // `needle`, ASCII case ignored (the rule of filter/word_match.h's contains_ci). A needle
+    // holding a NUL byte is looked for in the raw texts only.
     std::vector<int64_t> rowids_containing(std::string_view needle) const;
 
     size_t size() const { return entries_.size() - live_begin_; }
     size_t memory_bytes() const;
 
 private:
+    // A record's bytes: the raw text, then each extra text after a NUL byte. A needle without
+    // NUL cannot match across a NUL, so each text is searched on its own.
     struct Entry {
         int64_t rowid;
         uint32_t block;
         uint32_t offset;
-        uint32_t size;
+        uint32_t size;     // all of its bytes
+        uint32_t raw_size; // the raw text's
     };
     struct Block {
         std::unique_ptr<char[]> data; // null once freed; kept so that entries' block numbers stay valid
@@ -61,7 +70,7 @@ private:
 
     char* reserve(size_t bytes); // room for one record, in the last block or a new one
     void free_deleted();
-    void scan_block(size_t first, size_t end, std::string_view needle, std::vector<int64_t>& out) const;
+    void scan_block(size_t first, size_t end, std::string_view needle, bool raw_only, std::vector<int64_t>& out) const;
     Mark mark() const;
 
     std::vector<Entry> entries_; // ascending rowid; entries_[live_begin_..] are visible

@@ -5,6 +5,7 @@
 #include "filter/filter_sql.h"
 #include "query/activity_query.h"
 #include "query/column_filter.h"
+#include "query/free_text_search.h"
 #include "filter_reference_evaluator.h"
 #include "test_random.h"
 #include "store/activity_store.h"
@@ -139,7 +140,7 @@ std::vector<std::string> reference_matches(const ActivityFilter& filter, std::op
 // filter to SQL.
 std::optional<std::vector<std::string>> column_matches(const ActivityFilter& filter, const FilterContext& context) {
     const ActivityColumns& columns = *test_data().store.columns();
-    const TextSearch search = sql_text_search(test_data().store); // free text: what the copy lacks, by SQL
+    const TextSearch search = free_text_search(test_data().store); // free text: what the copy lacks
     std::optional<std::vector<uint8_t>> mask = match_columns(columns, filter, context, &search);
     if (!mask) return std::nullopt;
     std::vector<int64_t> rowids;

@@ -92,16 +92,13 @@ void AppModel::set_sort(std::vector<SortKey> sort) {
 }
 
 // One CREATE INDEX cannot be paused: on 100,000 rows one took up to ~350 ms in the page, on a
-// million seconds. Past this size only the time index (newest-first paging of SQL filters) is
-// built on its own, and the others wait for complete_indexes(): the column copy answers the
-// common filters and value counts without them, and no frame freezes for the rest.
+// million seconds. Past this size the filter indexes wait for complete_indexes(): the time index
+// is always there (store/schema.cpp), the column copy answers the common filters and value
+// counts without them, and no frame freezes for the rest.
 constexpr int64_t kMaxRowsForBackgroundIndexes = 50000;
 
 void AppModel::data_changed() {
     index_builder_.emplace(store_.db());
-    // The first step is the time index, which newest-first paging, counts and the timeline
-    // all use: build it before the table reads anything.
-    if (index_builder_->next_step_name() == "activities_time" && !index_builder_->step()) index_builder_.reset();
     refresh_view();
 }
 

@@ -60,7 +60,6 @@ private:
     ImportProgress progress_;
     int64_t bytes_before_current_ = 0;
     bool replace_demo_ = false;
-    int64_t last_rowid_before_ = 0;
 };
 
 } // namespace sightline

@@ -227,6 +227,8 @@ void ActivityStore::clear() {
 }
 
 void ActivityStore::delete_activities_through(int64_t rowid) {
+    // All of them: SQLite empties a table without visiting its rows when there is no WHERE.
+    if (rowid >= last_rowid()) return delete_all_activities();
     invalidate_columns();
     for (const FieldInfo& field : canonical_fields()) {
         if (field.kind != FieldKind::List) continue;
@@ -351,6 +353,12 @@ void ActivityWriter::insert_list(sqlite3_stmt* st, int64_t rowid, const std::vec
 void ActivityWriter::commit() {
     if (!open_) return;
     exec(store_.db(), "COMMIT");
+    open_ = false;
+}
+
+void ActivityWriter::rollback() {
+    if (!open_) return;
+    exec(store_.db(), "ROLLBACK");
     open_ = false;
 }
 

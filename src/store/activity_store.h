@@ -101,6 +101,7 @@ public:
     // Returns false when an activity with the same id is already stored (a duplicate).
     bool insert(const Activity& activity);
     void commit();
+    void rollback(); // as destroying it uncommitted does
 
 private:
     void insert_list(sqlite3_stmt* st, int64_t rowid, const std::vector<std::string>& values);

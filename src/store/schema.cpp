@@ -24,7 +24,6 @@ FilterIndex list_value_index(std::string_view field) {
 
 std::vector<FilterIndex> make_filter_indexes() {
     std::vector<FilterIndex> out;
-    out.push_back({"activities_time", "CREATE INDEX IF NOT EXISTS activities_time ON activities(time)"});
     for (const char* column : {"activity_type", "user", "app", "ip", "country"}) out.push_back(column_index(column));
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) out.push_back(list_value_index(field.name));
@@ -74,6 +73,11 @@ void create_schema(sqlite3* db) {
     )sql");
     // The analyst's comments, which free text searches (query/free_text_search.cpp) without a
     // pass over every row. Imported rows have none, so the index costs nothing at import.
+    // Newest first, for SQL filters' pages, the column copy's reading order and the timeline.
+    // Kept up during imports rather than built after them: exports come sorted by time, so each
+    // row lands at one end of it (1M rows: ~5% more insert time, instead of a CREATE INDEX that
+    // held the page for most of a second at the end).
+    exec(db, "CREATE INDEX activities_time ON activities(time)");
     exec(db, "CREATE INDEX activities_commented ON activities(comment) WHERE comment <> ''");
     for (const FieldInfo& field : canonical_fields()) {
         if (field.kind != FieldKind::List) continue;

@@ -35,14 +35,15 @@ bool index_exists(sqlite3* db, const std::string& name) {
 
 } // namespace
 
-TEST_CASE("index builder: one index a step, time first, ANALYZE last") {
+TEST_CASE("index builder: one index a step, ANALYZE last; the time index comes with the schema") {
     ActivityStore store;
+    CHECK(index_exists(store.db(), "activities_time"));
     add_rows(store, 500);
     IndexBuilder builder(store.db());
     CHECK(builder.steps_total() == filter_indexes().size() + 1);
-    CHECK(builder.next_step_name() == "activities_time");
+    CHECK(builder.next_step_name() == filter_indexes().front().name);
     CHECK(builder.step());
-    CHECK(index_exists(store.db(), "activities_time"));
+    CHECK(index_exists(store.db(), filter_indexes().front().name));
     CHECK_FALSE(index_exists(store.db(), filter_indexes().back().name));
     CHECK(builder.steps_done() == 1);
     while (builder.next_step_name() != "ANALYZE") REQUIRE(builder.step());
@@ -75,9 +76,9 @@ TEST_CASE("index builder: an index lost to a rollback is built by the next build
     IndexBuilder inside(store.db());
     inside.step();
     exec(store.db(), "ROLLBACK");
-    CHECK_FALSE(index_exists(store.db(), "activities_time"));
+    CHECK_FALSE(index_exists(store.db(), filter_indexes().front().name));
     IndexBuilder after(store.db());
-    CHECK(after.next_step_name() == "activities_time");
+    CHECK(after.next_step_name() == filter_indexes().front().name);
 }
 
 TEST_CASE("index builder: an empty store builds too") {

@@ -32,9 +32,28 @@
     }
   }
 
+  // The module uses wasm SIMD (free-text search) and bulk memory (copies). Each tiny module
+  // below holds one such instruction (v128.const; memory.copy): a browser that lacks one would
+  // otherwise fail to compile sightline.wasm and look as if the file were missing.
+  function wasmFeaturesAvailable() {
+    const simd = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11];
+    const bulkMemory = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 10, 14, 1, 12,
+      0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11];
+    try {
+      return WebAssembly.validate(new Uint8Array(simd)) && WebAssembly.validate(new Uint8Array(bulkMemory));
+    } catch (e) {
+      return false;
+    }
+  }
+
   function start() {
     if (typeof WebAssembly !== 'object') {
       fail('WebAssembly is not available', 'This browser cannot run Sightline. Use a current Chrome, Edge, Firefox or Safari, with WebAssembly enabled.');
+      return;
+    }
+    if (!wasmFeaturesAvailable()) {
+      fail('This browser is too old for Sightline', 'Sightline needs WebAssembly SIMD and bulk memory: Chrome or Edge 91, Firefox 89, Safari 16.4 or later.');
       return;
     }
     if (!webgl2Available()) {

@@ -77,6 +77,24 @@ test('a page whose wasm cannot load shows a readable error, not a blank canvas',
   }
 });
 
+test('a browser whose WebAssembly lacks SIMD gets a readable message', async () => {
+  const context = await env.browser.newContext();
+  try {
+    await context.addInitScript(() => {
+      const original = WebAssembly.validate;
+      // An engine without SIMD rejects any module holding a v128 type (0x7b).
+      WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0x7b) && original(bytes);
+    });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    const error = await page.evaluate(() => window.sightline.ready.then(() => null, (e) => e.message));
+    assert.match(error, /too old/);
+    assert.match(await page.locator('#overlay').innerText(), /SIMD and bulk memory/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a browser without WebGL2 gets a readable message', async () => {
   const context = await env.browser.newContext();
   try {

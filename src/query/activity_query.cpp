@@ -48,7 +48,7 @@ Statement prepare_rowids(const ActivityStore& store, const SqlFragment& where, c
 // Every rowid a statement selecting one rowid per row yields.
 std::vector<int64_t> read_rowids(const ActivityStore& store, Statement st) {
     std::vector<int64_t> rowids;
-    while (step_row(store.db(), st.get())) rowids.push_back(sqlite3_column_int64(st.get(), 0));
+    append_int64_column(store.db(), st.get(), rowids);
     return rowids;
 }
 

@@ -1,20 +1,17 @@
 #include "query/free_text_search.h"
 
 #include "filter/filter_sql.h"
-#include "model/canonical_fields.h"
-
-#include <sqlite3.h>
 
 #include <algorithm>
 
 namespace sightline {
 namespace {
 
-void append_rowids(const ActivityStore& store, const std::string& sql, const SqlFragment& fragment,
+void append_rowids(const ActivityStore& store, const std::string& sql, const std::vector<SqlValue>& params,
                    std::vector<int64_t>& out) {
     Statement st = prepare(store.db(), sql);
-    bind_all(st.get(), fragment.params);
-    while (step_row(store.db(), st.get())) out.push_back(sqlite3_column_int64(st.get(), 0));
+    bind_all(st.get(), params);
+    append_int64_column(store.db(), st.get(), out);
 }
 
 bool has_nul(const FilterCondition& condition) {
@@ -30,11 +27,11 @@ TextSearch free_text_search(const ActivityStore& store) {
         auto in_copy = [columns](std::string_view field) { return columns && columns->coded(field); };
         std::vector<int64_t> rowids;
         const SqlFragment lists = compile_free_text_lists_sql(condition);
-        append_rowids(store, lists.sql, lists, rowids);
+        append_rowids(store, lists.sql, lists.params, rowids);
         if (has_nul(condition)) {
             // The raw records' extra texts are not searched for a NUL byte: all of it by SQL.
             SqlFragment text = compile_free_text_sql(condition, [&](std::string_view f) { return !in_copy(f); });
-            append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + text.sql, text, rowids);
+            append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + text.sql, text.params, rowids);
             return rowids;
         }
         for (const std::string& value : condition.values) {
@@ -43,14 +40,15 @@ TextSearch free_text_search(const ActivityStore& store) {
         }
         // Comments are few: a partial index (store/schema.cpp) lists the commented rows.
         SqlFragment comments = compile_free_text_sql(condition, [](std::string_view f) { return f == "comment"; });
-        append_rowids(store, "SELECT a.rowid FROM activities a WHERE a.comment <> '' AND " + comments.sql, comments,
-                      rowids);
+        append_rowids(store, "SELECT a.rowid FROM activities a WHERE a.comment <> '' AND " + comments.sql,
+                      comments.params, rowids);
         // A coded column the copy gave up on (too many distinct values) needs a pass over the rows.
         auto left_over = [&](std::string_view f) {
             return f != "raw" && f != "comment" && !ActivityStore::text_searched_with_raw(f) && !in_copy(f);
         };
         SqlFragment rest = compile_free_text_sql(condition, left_over);
-        if (rest.sql != "0") append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + rest.sql, rest, rowids);
+        if (rest.sql != "0")
+            append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + rest.sql, rest.params, rowids);
         return rowids;
     };
 }

@@ -56,6 +56,10 @@ bool step_row(sqlite3* db, sqlite3_stmt* st) {
     throw SqliteError(sqlite3_errmsg(db));
 }
 
+void append_int64_column(sqlite3* db, sqlite3_stmt* st, std::vector<int64_t>& out) {
+    while (step_row(db, st)) out.push_back(sqlite3_column_int64(st, 0));
+}
+
 std::string column_text(sqlite3_stmt* st, int col) { return std::string(column_text_view(st, col)); }
 
 std::string_view column_text_view(sqlite3_stmt* st, int col) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -32,6 +33,8 @@ void bind_text(sqlite3_stmt* st, int index, std::string_view text);
 
 // Steps st; returns true while there is a row, throws on error.
 bool step_row(sqlite3* db, sqlite3_stmt* st);
+// Steps st to the end, appending column 0 of each row as an integer (rowid lists).
+void append_int64_column(sqlite3* db, sqlite3_stmt* st, std::vector<int64_t>& out);
 
 std::string column_text(sqlite3_stmt* st, int col);
 // The same without a copy: valid until the statement steps, resets or is finalised.

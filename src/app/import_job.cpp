@@ -6,10 +6,11 @@ namespace sightline {
 
 ImportJob::ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, bool replace_demo)
     : store_(store), writer_(store), replace_demo_(replace_demo) {
-    // The demo goes first, inside the batch's transaction: emptying a table is nearly free, while
-    // deleting its rows after a large import (with the time index kept up) took ~250 ms in the
-    // page. A cancel, or a batch that adds nothing, rolls back and so brings the demo back.
-    if (replace_demo_) store_.delete_activities_through(store.last_rowid());
+    // The demo (and anything loaded before it) goes first, inside the batch's transaction:
+    // emptying a table is nearly free (SQLite drops its pages without visiting rows), while
+    // deleting its rows after a large import took ~250 ms in the page. A cancel, or a batch that
+    // adds nothing, rolls back and so brings the demo back.
+    if (replace_demo_) store_.delete_all_activities();
     progress_.file_count = file_count;
     progress_.bytes_total = bytes_total;
 }

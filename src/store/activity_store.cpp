@@ -227,8 +227,6 @@ void ActivityStore::clear() {
 }
 
 void ActivityStore::delete_activities_through(int64_t rowid) {
-    // All of them: SQLite empties a table without visiting its rows when there is no WHERE.
-    if (rowid >= last_rowid()) return delete_all_activities();
     invalidate_columns();
     for (const FieldInfo& field : canonical_fields()) {
         if (field.kind != FieldKind::List) continue;

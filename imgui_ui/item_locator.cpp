@@ -1,6 +1,7 @@
 #include "item_locator.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImGuiWindow::Hidden
 
 #include <map>
 
@@ -22,6 +23,9 @@ int g_latest_frame = 0; // the latest frame that noted any item
 } // namespace
 
 void note_item(std::string_view name) {
+    // A window's first frame measures its size, hidden, before it is placed: a click aimed at
+    // where it was noted then would land elsewhere.
+    if (ImGui::GetCurrentWindowRead()->Hidden) return;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
     g_latest_frame = ImGui::GetFrameCount();
@@ -31,7 +35,9 @@ void note_item(std::string_view name) {
 std::optional<ItemRect> find_item(std::string_view name) {
     auto it = items().find(name);
     if (it == items().end() || it->second.frame != g_latest_frame) return std::nullopt;
-    return it->second.rect;
+    ItemRect rect = it->second.rect;
+    rect.frame = it->second.frame;
+    return rect;
 }
 
 } // namespace sightline

@@ -10,6 +10,7 @@ namespace sightline {
 
 struct ItemRect {
     float x = 0, y = 0, width = 0, height = 0; // framebuffer pixels, from the top-left
+    int frame = 0;                              // the frame that drew it
 };
 
 // Records the rect of the last ImGui item under `name`, replacing an earlier one.

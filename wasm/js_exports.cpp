@@ -141,8 +141,10 @@ EMSCRIPTEN_KEEPALIVE const char* sl_ui_state() {
     return g_last_result.c_str();
 }
 
-// {x, y, width, height} of a named widget in CSS pixels, or {"error"} when it was not drawn.
+// {x, y, width, height, frame} of a named widget in CSS pixels (frame: the frame that drew it),
+// or {"error"} when it was not drawn.
 EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {
+    sightline::BrowserApp::instance()->wake(); // callers wait for a rect to hold still over frames
     auto rect = sightline::find_item(name);
     if (!rect) {
         g_last_result = R"({"error":)" + sightline::json_string(std::string("no item named ") + name) + "}";
@@ -150,8 +152,8 @@ EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {
     }
     double ratio = emscripten_get_device_pixel_ratio();
     char buf[160];
-    std::snprintf(buf, sizeof buf, R"({"x":%.1f,"y":%.1f,"width":%.1f,"height":%.1f})", rect->x / ratio,
-                  rect->y / ratio, rect->width / ratio, rect->height / ratio);
+    std::snprintf(buf, sizeof buf, R"({"x":%.1f,"y":%.1f,"width":%.1f,"height":%.1f,"frame":%d})",
+                  rect->x / ratio, rect->y / ratio, rect->width / ratio, rect->height / ratio, rect->frame);
     g_last_result = buf;
     return g_last_result.c_str();
 }

@@ -97,11 +97,14 @@ export async function waitForStatus(page, predicate, { timeout = 20000 } = {}) {
 // where it lands.
 export async function rectOf(page, name, { timeout = 10000 } = {}) {
   const deadline = Date.now() + timeout;
+  const place = (r) => JSON.stringify([r.x, r.y, r.width, r.height]);
   let previous = null;
   for (;;) {
     const rect = await page.evaluate((n) => window.sightline.itemRect(n), name);
-    if (!rect.error && previous && JSON.stringify(rect) === JSON.stringify(previous)) return rect;
-    previous = rect.error ? null : rect;
+    // Still in two different frames: during an import frames come a few times a second, so two
+    // reads in a row may see the same frame while the widget is still moving.
+    if (!rect.error && previous && rect.frame !== previous.frame && place(rect) === place(previous)) return rect;
+    if (rect.error || !previous || rect.frame !== previous.frame) previous = rect.error ? null : rect;
     if (Date.now() > deadline) throw new Error(rect.error || `${name} kept moving`);
     await page.waitForTimeout(60);
   }

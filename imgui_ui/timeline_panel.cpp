@@ -11,11 +11,19 @@
 
 namespace sightline {
 
+void TimelinePanel::update(AppModel& model) {
+    const bool copy_ready = model.store().columns() != nullptr;
+    if (revision_ == model.revision() && built_with_copy_ == copy_ready) return;
+    // While waiting, the chart keeps its last bars (a starred row makes the copy stale too).
+    waiting_for_copy_ = !copy_ready && model.total_activities() > kMaxRowsWithoutCopy;
+    if (waiting_for_copy_) return;
+    revision_ = model.revision();
+    built_with_copy_ = copy_ready;
+    histogram_ = build_timeline(model.store(), model.filter());
+}
+
 void TimelinePanel::draw(AppModel& model) {
-    if (revision_ != model.revision()) {
-        revision_ = model.revision();
-        histogram_ = build_timeline(model.store(), model.filter());
-    }
+    update(model);
     float height = 3.6f * ImGui::GetFontSize();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float width = ImGui::GetContentRegionAvail().x;
@@ -25,7 +33,7 @@ void TimelinePanel::draw(AppModel& model) {
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg));
     if (histogram_.empty() || histogram_.max_count == 0) {
         draw->AddText(ImVec2(origin.x + 8, origin.y + 8), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                      "No activities to chart");
+                      waiting_for_copy_ ? "Preparing the timeline..." : "No activities to chart");
         return;
     }
     const size_t n = histogram_.counts.size();

@@ -174,6 +174,8 @@ std::optional<Mask> text_match(const ActivityColumns& columns, const FilterCondi
         const std::vector<uint8_t> by_code = codes_where(column, [&](std::string_view value) {
             return std::any_of(c.values.begin(), c.values.end(), [&](const std::string& v) { return contains_ci(value, v); });
         });
+        // Most columns hold the word nowhere: then their million codes need not be read.
+        if (std::find(by_code.begin(), by_code.end(), uint8_t{1}) == by_code.end()) continue;
         column.for_each_code([&](size_t p, uint32_t code) { mask[p] |= by_code[code]; });
     }
     for (int64_t rowid : (*text_search)(c))

@@ -1,6 +1,9 @@
 #include "query/free_text_search.h"
 
+#include "filter/filter_json.h"
 #include "filter/filter_sql.h"
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -19,36 +22,58 @@ bool has_nul(const FilterCondition& condition) {
                        [](const std::string& v) { return v.find('\0') != std::string::npos; });
 }
 
+std::vector<int64_t> search(const ActivityStore& store, const FilterCondition& condition) {
+    const ActivityColumns* columns = store.columns();
+    auto in_copy = [columns](std::string_view field) { return columns && columns->coded(field); };
+    std::vector<int64_t> rowids;
+    const SqlFragment lists = compile_free_text_lists_sql(condition);
+    append_rowids(store, lists.sql, lists.params, rowids);
+    if (has_nul(condition)) {
+        // The raw records' extra texts are not searched for a NUL byte: all of it by SQL.
+        SqlFragment text = compile_free_text_sql(condition, [&](std::string_view f) { return !in_copy(f); });
+        append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + text.sql, text.params, rowids);
+        return rowids;
+    }
+    for (const std::string& value : condition.values) {
+        std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
+        rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
+    }
+    // Comments are few: a partial index (store/schema.cpp) lists the commented rows.
+    SqlFragment comments = compile_free_text_sql(condition, [](std::string_view f) { return f == "comment"; });
+    append_rowids(store, "SELECT a.rowid FROM activities a WHERE a.comment <> '' AND " + comments.sql,
+                  comments.params, rowids);
+    // A coded column the copy gave up on (too many distinct values) needs a pass over the rows.
+    auto left_over = [&](std::string_view f) {
+        return f != "raw" && f != "comment" && !ActivityStore::text_searched_with_raw(f) && !in_copy(f);
+    };
+    SqlFragment rest = compile_free_text_sql(condition, left_over);
+    if (rest.sql != "0")
+        append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + rest.sql, rest.params, rowids);
+    return rowids;
+}
+
+// The cache key: the condition as filter JSON, which spells out everything that decides a match.
+std::string cache_key(const FilterCondition& condition) {
+    ActivityFilter filter;
+    FilterNode node;
+    node.kind = FilterNode::Kind::Condition;
+    node.condition = condition;
+    filter.root.children.push_back(std::move(node));
+    return filter_to_json(filter);
+}
+
 } // namespace
 
 TextSearch free_text_search(const ActivityStore& store) {
     return [&store](const FilterCondition& condition) {
-        const ActivityColumns* columns = store.columns();
-        auto in_copy = [columns](std::string_view field) { return columns && columns->coded(field); };
-        std::vector<int64_t> rowids;
-        const SqlFragment lists = compile_free_text_lists_sql(condition);
-        append_rowids(store, lists.sql, lists.params, rowids);
-        if (has_nul(condition)) {
-            // The raw records' extra texts are not searched for a NUL byte: all of it by SQL.
-            SqlFragment text = compile_free_text_sql(condition, [&](std::string_view f) { return !in_copy(f); });
-            append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + text.sql, text.params, rowids);
-            return rowids;
-        }
-        for (const std::string& value : condition.values) {
-            std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
-            rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
-        }
-        // Comments are few: a partial index (store/schema.cpp) lists the commented rows.
-        SqlFragment comments = compile_free_text_sql(condition, [](std::string_view f) { return f == "comment"; });
-        append_rowids(store, "SELECT a.rowid FROM activities a WHERE a.comment <> '' AND " + comments.sql,
-                      comments.params, rowids);
-        // A coded column the copy gave up on (too many distinct values) needs a pass over the rows.
-        auto left_over = [&](std::string_view f) {
-            return f != "raw" && f != "comment" && !ActivityStore::text_searched_with_raw(f) && !in_copy(f);
-        };
-        SqlFragment rest = compile_free_text_sql(condition, left_over);
-        if (rest.sql != "0")
-            append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + rest.sql, rest.params, rowids);
+        // Kept per data generation. A list found before the column copy was ready also holds
+        // matches in the copy's columns: all true matches still, so it serves afterwards too.
+        // Inside a write transaction the data changes without a new generation: no caching.
+        if (!sqlite3_get_autocommit(store.db())) return search(store, condition);
+        const std::string key = cache_key(condition);
+        if (const std::vector<int64_t>* cached = store.rowid_cache().find(key, store.data_generation())) return *cached;
+        std::vector<int64_t> rowids = search(store, condition);
+        store.rowid_cache().put(key, store.data_generation(), rowids);
         return rowids;
     };
 }

@@ -10,7 +10,9 @@
 
 namespace sightline {
 
-// Valid while `store` lives; reads the store's copy as it is when called.
+// Valid while `store` lives; reads the store's copy as it is when called. Each condition's
+// rowids are kept in the store's rowid_cache() until the data changes, so that the table, the
+// timeline and the value counts of one filter search once.
 TextSearch free_text_search(const ActivityStore& store);
 
 } // namespace sightline

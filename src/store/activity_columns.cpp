@@ -61,6 +61,14 @@ void ActivityColumns::clear() {
     for (CodedColumn& column : coded_) column.clear();
 }
 
+void ActivityColumns::reserve(size_t rows) {
+    rowids_.reserve(rows);
+    times_.reserve(rows);
+    admin_.reserve(rows);
+    impersonated_.reserve(rows);
+    for (CodedColumn& column : coded_) column.reserve(rows);
+}
+
 void ActivityColumns::append_row(int64_t rowid, int64_t time, bool admin, bool impersonated,
                                  const std::vector<std::string_view>& coded) {
     rowids_.push_back(rowid);

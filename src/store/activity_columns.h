@@ -40,6 +40,8 @@ public:
     std::optional<size_t> position_of(int64_t rowid) const;
 
     void clear();
+    // Room for about `rows` rows, so that appending them never grows (copies) an array.
+    void reserve(size_t rows);
     // Rows must come newest first: (time desc, rowid desc).
     void append_row(int64_t rowid, int64_t time, bool admin, bool impersonated, const std::vector<std::string_view>& coded);
     // After the last row: builds the rowid -> position lookup.

@@ -193,10 +193,13 @@ void ActivityStore::on_rollback(void* store) {
     self->ids_stale_ = true;
     self->columns_state_ = ColumnsState::Stale;
     self->raw_.rollback();
+    ++self->data_generation_;
 }
 
 int ActivityStore::on_commit(void* store) {
-    static_cast<ActivityStore*>(store)->raw_.commit();
+    auto* self = static_cast<ActivityStore*>(store);
+    self->raw_.commit();
+    ++self->data_generation_;
     return 0; // go on with the commit
 }
 

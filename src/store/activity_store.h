@@ -9,6 +9,7 @@
 #include "store/activity_id_set.h"
 #include "store/columns_builder.h"
 #include "store/raw_records.h"
+#include "store/rowid_cache.h"
 #include "store/sqlite_handle.h"
 
 #include <cstdint>
@@ -50,6 +51,12 @@ public:
     // Whether free text finds this text field through raw_records() (id and description).
     static bool text_searched_with_raw(std::string_view field);
 
+    // Increases whenever stored data changes (each commit or rollback of a write), so that
+    // what was worked out from the data can tell whether it still holds.
+    uint64_t data_generation() const { return data_generation_; }
+    // Search results kept for the current data_generation() (query/free_text_search.h).
+    RowidCache& rowid_cache() const { return rowid_cache_; }
+
     // The column-wise copy of the stored activities (store/activity_columns.h), or nullptr
     // while it is not complete for the data as it is now. Any write makes it stale;
     // build_columns() brings it up to date a slice at a time (true while work remains).
@@ -81,6 +88,8 @@ private:
     mutable ActivityIdSet ids_;
     mutable bool ids_stale_ = false;
     mutable Statement id_at_rowid_;
+    uint64_t data_generation_ = 0;
+    mutable RowidCache rowid_cache_;
     // Stale: the data changed since the copy was built (set by writes and by SQLite's rollback
     // hook). Building: columns_builder_ is filling columns_. Ready: columns_ matches the data.
     enum class ColumnsState { Stale, Building, Ready };

@@ -1,5 +1,7 @@
 #include "store/coded_column.h"
 
+#include <algorithm>
+
 namespace sightline {
 
 uint32_t CodedColumn::code_of(std::string_view value) {
@@ -11,6 +13,12 @@ uint32_t CodedColumn::code_of(std::string_view value) {
     return code;
 }
 
+void CodedColumn::reserve(size_t rows) {
+    reserved_rows_ = rows;
+    if (wide_) wide_codes_.reserve(rows);
+    else narrow_codes_.reserve(rows);
+}
+
 void CodedColumn::append(std::string_view value) {
     if (abandoned_) return;
     if (values_.size() >= max_distinct_ && !index_.contains(value)) {
@@ -20,6 +28,7 @@ void CodedColumn::append(std::string_view value) {
     }
     const uint32_t code = code_of(value);
     if (!wide_ && code > UINT16_MAX) {
+        wide_codes_.reserve(std::max(reserved_rows_, narrow_codes_.size() + 1));
         wide_codes_.assign(narrow_codes_.begin(), narrow_codes_.end());
         narrow_codes_ = {};
         wide_ = true;

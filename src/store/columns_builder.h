@@ -19,6 +19,7 @@ private:
     sqlite3* db_;
     Statement reading_;
     std::vector<std::string_view> coded_;
+    size_t expected_rows_ = 0;
 };
 
 } // namespace sightline

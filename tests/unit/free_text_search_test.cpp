@@ -143,3 +143,56 @@ TEST_CASE("free text: a description outside its raw record is still found after 
     CHECK(search(text_filter({"renamed"}).root.condition).size() == 1);
     CHECK(search(text_filter({"folder"}).root.condition).empty());
 }
+
+TEST_CASE("free text answers are kept until the data changes, then searched anew") {
+    ActivityStore s;
+    auto insert = [&](const std::string& id, const std::string& description) {
+        ActivityWriter writer(s);
+        Activity a;
+        a.id = id;
+        a.description = description;
+        a.raw = "{\"id\":\"" + id + "\"}";
+        writer.insert(a);
+        writer.commit();
+    };
+    insert("one", "Peregrine sighted");
+    while (s.build_columns(1e9)) {
+    }
+    const FilterCondition peregrine = text_filter({"peregrine"}).root.condition;
+    const uint64_t generation = s.data_generation();
+    CHECK(free_text_search(s)(peregrine).size() == 1);
+    CHECK(s.rowid_cache().find(R"({"all":[{"field":"text","op":"text","values":["peregrine"]}]})", generation));
+
+    insert("two", "Another peregrine");
+    CHECK(s.data_generation() > generation);
+    CHECK(free_text_search(s)(peregrine).size() == 2); // not the kept answer of one row
+
+    // A comment is written in a commit of its own: it counts as a change too.
+    const FilterCondition escalate = text_filter({"escalate"}).root.condition;
+    CHECK(free_text_search(s)(escalate).empty());
+    set_comment(s, "one", "escalate this");
+    CHECK(free_text_search(s)(escalate).size() == 1);
+
+    // A cancelled write changes nothing, but its rollback still starts a new generation.
+    const uint64_t before_rollback = s.data_generation();
+    {
+        ActivityWriter writer(s);
+        Activity a;
+        a.id = "three";
+        a.description = "peregrine again";
+        writer.insert(a);
+    }
+    CHECK(s.data_generation() > before_rollback);
+    CHECK(free_text_search(s)(peregrine).size() == 2);
+}
+
+TEST_CASE("the table's view answers a free-text filter from the copy, complete at once") {
+    ActivityStore& s = store();
+    ActivityFilter filter = text_filter({"falcon"});
+    auto rowids = column_matching_rowids(s, filter, default_sort());
+    REQUIRE(rowids);
+    std::vector<int64_t> sorted = *rowids;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(sorted == by_sql(filter));
+    CHECK_FALSE(sorted.empty());
+}

@@ -32,11 +32,15 @@ void SightlineUi::draw() {
     ImGui::TextUnformatted(counter.c_str());
     note_item("counter");
     filter_bar_.draw(model_);
-    timeline_.draw(model_);
+    // While files are read, the chart and the table stand aside: they would show the data as
+    // it was, and a redrawn table is most of a frame's cost where WebGL runs on the CPU.
+    const bool importing = model_.import_job() && !model_.mapping_prompt();
+    if (!importing) timeline_.draw(model_);
 
     float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
-    activity_log_.draw(model_, platform_);
+    if (importing) ImGui::TextDisabled("The activity log shows the new activities when the import finishes.");
+    else activity_log_.draw(model_, platform_);
     ImGui::EndChild();
     draw_status_bar();
     ImGui::End();

@@ -92,6 +92,7 @@ ActivityStore::ActivityStore(size_t max_distinct_values)
     if (sqlite3_create_function(db(), "sl_raw", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, &raw_,
                                 raw_record_function, nullptr, nullptr) != SQLITE_OK)
         throw SqliteError(std::string("cannot register sl_raw: ") + sqlite3_errmsg(db()));
+    origins_.register_functions(db()); // before the schema, whose virtual columns call them
     create_schema(db());
     register_sql_functions(db());
     sqlite3_rollback_hook(db(), &ActivityStore::on_rollback, this);
@@ -288,8 +289,8 @@ ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
     insert_activity_ = prepare(db,
         "INSERT INTO activities (id, time, app, activity_type, action_type, description, user, "
         "user_domain, ip, ip_bin, ip_category, country, city, isp, user_agent, device_type, browser, os, "
-        "admin, impersonated, result, source, file) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "admin, impersonated, result, origin) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto list_insert = [&](std::string_view field) {
         return prepare(db, "INSERT INTO " + list_table_name(field) + " (activity, value) VALUES (?, ?)");
     };
@@ -322,7 +323,8 @@ bool ActivityWriter::insert(const Activity& a) {
         bind_static_text(st, c++, *text);
     sqlite3_bind_int(st, c++, a.admin ? 1 : 0);
     sqlite3_bind_int(st, c++, a.impersonated ? 1 : 0);
-    for (const std::string* text : {&a.result, &a.source, &a.file}) bind_static_text(st, c++, *text);
+    bind_static_text(st, c++, a.result);
+    sqlite3_bind_int64(st, c++, store_.origins_.code_of(a.source, a.file));
     step_row(store_.db(), st);
     sqlite3_reset(st); // SQLite must not hold on to the bound strings past this call
     const int64_t rowid = sqlite3_last_insert_rowid(store_.db());

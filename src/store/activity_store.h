@@ -7,6 +7,7 @@
 #include "model/activity.h"
 #include "store/activity_columns.h"
 #include "store/activity_id_set.h"
+#include "store/activity_origins.h"
 #include "store/columns_builder.h"
 #include "store/raw_records.h"
 #include "store/rowid_cache.h"
@@ -82,8 +83,9 @@ private:
     static int on_commit(void* store);
 
     // Declared first so that it outlives the database: closing it may roll back, which calls
-    // on_rollback. sl_raw points at it.
+    // on_rollback. sl_raw points at it, as sl_source and sl_file point at origins_.
     RawRecords raw_;
+    ActivityOrigins origins_;
     SqliteDb db_;
     mutable ActivityIdSet ids_;
     mutable bool ids_stale_ = false;

@@ -63,8 +63,10 @@ void create_schema(sqlite3* db) {
             admin INTEGER NOT NULL DEFAULT 0,
             impersonated INTEGER NOT NULL DEFAULT 0,
             result TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            file TEXT NOT NULL DEFAULT '',
+            -- Where the row came from, a code of store/activity_origins.h read out as two texts.
+            origin INTEGER NOT NULL DEFAULT -1,
+            source TEXT GENERATED ALWAYS AS (sl_source(origin)) VIRTUAL,
+            file TEXT GENERATED ALWAYS AS (sl_file(origin)) VIRTUAL,
             starred INTEGER NOT NULL DEFAULT 0, -- the analyst's marks (store/activity_marks.h)
             comment TEXT NOT NULL DEFAULT '',
             -- The original record, kept outside the table (store/raw_records.h).

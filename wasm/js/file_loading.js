@@ -10,7 +10,7 @@
   const api = globalThis.sightline = globalThis.sightline || {};
   const FIRST_CHUNK = 1 << 20;
   const MAX_CHUNK = 8 << 20;
-  const FRAME_BUDGET_MS = 40; // work per slice, so no frame waits more than ~50 ms
+  const FRAME_BUDGET_MS = 30; // work per slice, so no frame waits more than ~50 ms
 
   const core = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),

@@ -26,8 +26,10 @@ void SightlineUi::draw() {
     ImGui::SameLine();
     queries_bar_.draw(model_);
     // While the id list is still being read the count is a lower bound.
-    std::string counter = format_count(model_.view().size()) + (model_.view().is_complete() ? "" : "+") + " of " +
-                          format_count(model_.total_activities()) + " activities";
+    std::string counter = model_.searching() ? "Searching " + format_count(model_.total_activities()) + " activities..."
+                                             : format_count(model_.view().size()) +
+                                                   (model_.view().is_complete() ? "" : "+") + " of " +
+                                                   format_count(model_.total_activities()) + " activities";
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
     ImGui::TextUnformatted(counter.c_str());
     note_item("counter");
@@ -40,6 +42,7 @@ void SightlineUi::draw() {
     float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
     if (importing) ImGui::TextDisabled("The activity log shows the new activities when the import finishes.");
+    else if (model_.searching()) ImGui::TextDisabled("%s", model_.background_status().c_str());
     else activity_log_.draw(model_, platform_);
     ImGui::EndChild();
     draw_status_bar();

@@ -12,6 +12,7 @@
 namespace sightline {
 
 void TimelinePanel::update(AppModel& model) {
+    if (model.searching()) return; // the search's answer comes first; the bars stay meanwhile
     const bool copy_ready = model.store().columns() != nullptr;
     if (revision_ == model.revision() && built_with_copy_ == copy_ready) return;
     // While waiting, the chart keeps its last bars (a starred row makes the copy stale too).

@@ -163,7 +163,7 @@ std::string status(AppModel& model, const Value& args) {
     w.Key("visible");
     w.Int64(model.view().size());
     w.Key("counting");
-    w.Bool(!model.view().is_complete());
+    w.Bool(!model.view_complete());
     w.Key("demo");
     w.Bool(model.showing_demo_data());
     w.Key("importing");

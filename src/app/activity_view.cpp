@@ -18,6 +18,13 @@ void ActivityView::refresh(const ActivityStore& store, const ActivityFilter& fil
     cached_first_ = 0;
 }
 
+void ActivityView::clear() {
+    reading_.reset();
+    rowids_.clear();
+    cached_.clear();
+    cached_first_ = 0;
+}
+
 bool ActivityView::pump(const ActivityStore& store, double budget_ms) {
     if (!reading_) return false;
     using Clock = std::chrono::steady_clock;

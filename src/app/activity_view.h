@@ -25,6 +25,8 @@ public:
     bool pump(const ActivityStore& store, double budget_ms);
     void complete(const ActivityStore& store) { pump(store, 1e12); }
     bool is_complete() const { return !reading_; }
+    // Shows nothing until the next refresh().
+    void clear();
     // Stops reading (the list stays as far as it got); needed before the store is written.
     void stop() { reading_.reset(); }
 

@@ -8,7 +8,20 @@
 
 namespace sightline {
 
-AppModel::AppModel() { refresh_view(); }
+AppModel::AppModel(int64_t search_in_slices_above) : search_in_slices_above_(search_in_slices_above) {
+    refresh_view();
+}
+
+void AppModel::complete_view() {
+    if (search_) {
+        while (search_->step(1e12)) {
+        }
+        search_.reset();
+        view_.refresh(store_, filter_, sort_);
+        ++revision_;
+    }
+    view_.complete(store_);
+}
 
 void AppModel::load_demo_data() {
     view_.stop();
@@ -116,6 +129,8 @@ void AppModel::complete_indexes() {
 }
 
 std::string AppModel::background_status() const {
+    if (!import_ && search_)
+        return "Searching the activities (" + std::to_string(static_cast<int>(search_->progress() * 100)) + "%)";
     if (!import_ && !view_.is_complete()) return "Counting activities"; // the view is read first
     if (!import_ && !store_.columns())
         return "Preparing fast filters (" + std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%)";
@@ -220,12 +235,31 @@ void AppModel::cancel_import() {
 
 void AppModel::refresh_view() {
     total_ = store_.count();
-    view_.refresh(store_, filter_, sort_);
     ++revision_;
+    search_.reset();
+    if (total_ > search_in_slices_above_) {
+        search_.emplace(store_, filter_);
+        if (!search_->done()) { // the table waits for the search, the frames do not
+            view_.clear();
+            return;
+        }
+        search_.reset();
+    }
+    view_.refresh(store_, filter_, sort_);
 }
 
 bool AppModel::do_background_work(double budget_ms) {
     if (import_) return false; // the view and the indexes wait: the store is being written
+    if (search_) {
+        if (search_->step(budget_ms)) {
+            ++background_steps_;
+        } else { // answered: the view now reads the rows from the kept answer
+            search_.reset();
+            view_.refresh(store_, filter_, sort_);
+            ++revision_;
+        }
+        return true;
+    }
     if (!view_.is_complete()) {
         view_.pump(store_, budget_ms);
         if (view_.is_complete()) ++revision_; // the exact count: redraw now

@@ -11,6 +11,7 @@
 #include "filter/activity_filter.h"
 #include "import/column_mapping_memory.h"
 #include "query/activity_query.h"
+#include "query/free_text_job.h"
 #include "store/activity_store.h"
 #include "store/index_builder.h"
 
@@ -25,7 +26,10 @@ namespace sightline {
 
 class AppModel {
 public:
-    AppModel();
+    // Past `search_in_slices_above` activities, a new free-text filter is searched between
+    // frames (query/free_text_job.h) before the table shows its rows; tests lower it.
+    static constexpr int64_t kSearchInSlicesAbove = 200000;
+    explicit AppModel(int64_t search_in_slices_above = kSearchInSlicesAbove);
 
     const ActivityStore& store() const { return store_; }
     ActivityStore& store() { return store_; }
@@ -49,7 +53,12 @@ public:
     // Increases with each step of background work, so the status line can be redrawn without
     // the data panels recomputing (they follow revision()).
     uint64_t background_steps() const { return background_steps_; }
-    void complete_view() { view_.complete(store_); }
+    // Finishes the free-text search and the id list now (the automation API's answers are exact).
+    void complete_view();
+    // False while the free-text search runs or the id list is still being read.
+    bool view_complete() const { return !search_ && view_.is_complete(); }
+    // A free-text search runs before the view is read (see the constructor).
+    bool searching() const { return search_.has_value(); }
 
     // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
     // (roll back). Files the analyst opens replace the demo data rather than mix with it.
@@ -129,6 +138,8 @@ private:
     ActivityFilter filter_;
     std::vector<SortKey> sort_ = default_sort();
     ActivityView view_;
+    std::optional<FreeTextJob> search_; // before view_ is refreshed, for a large data set
+    int64_t search_in_slices_above_;
     int64_t total_ = 0;
     bool demo_loaded_ = false;
     uint64_t revision_ = 0;

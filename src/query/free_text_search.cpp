@@ -2,6 +2,7 @@
 
 #include "filter/filter_json.h"
 #include "filter/filter_sql.h"
+#include "model/canonical_fields.h"
 
 #include <sqlite3.h>
 
@@ -22,21 +23,44 @@ bool has_nul(const FilterCondition& condition) {
                        [](const std::string& v) { return v.find('\0') != std::string::npos; });
 }
 
-std::vector<int64_t> search(const ActivityStore& store, const FilterCondition& condition) {
-    const ActivityColumns* columns = store.columns();
-    auto in_copy = [columns](std::string_view field) { return columns && columns->coded(field); };
+} // namespace
+
+bool free_text_searches_raw(const FilterCondition& condition) { return !has_nul(condition); }
+
+std::vector<int64_t> free_text_in_lists(const ActivityStore& store, const FilterCondition& condition) {
     std::vector<int64_t> rowids;
     const SqlFragment lists = compile_free_text_lists_sql(condition);
     append_rowids(store, lists.sql, lists.params, rowids);
-    if (has_nul(condition)) {
+    return rowids;
+}
+
+// The same test as compile_free_text_lists_sql, on a rowid range of one list table.
+void free_text_in_list_rows(const ActivityStore& store, std::string_view list_field, const FilterCondition& condition,
+                            int64_t after_rowid, int64_t through_rowid, std::vector<int64_t>& out) {
+    std::string sql = "SELECT activity FROM " + list_table_name(list_field) + " WHERE rowid > ? AND rowid <= ? AND (";
+    std::vector<SqlValue> params = {after_rowid, through_rowid};
+    for (size_t i = 0; i < condition.values.size(); ++i) {
+        sql += i ? " OR sl_contains_ci(value, ?)" : "sl_contains_ci(value, ?)";
+        params.emplace_back(condition.values[i]);
+    }
+    append_rowids(store, sql + ")", params, out);
+}
+
+int64_t list_last_rowid(const ActivityStore& store, std::string_view list_field) {
+    std::vector<int64_t> last;
+    append_rowids(store, "SELECT coalesce(max(rowid), 0) FROM " + list_table_name(list_field), {}, last);
+    return last.empty() ? 0 : last.front();
+}
+
+std::vector<int64_t> free_text_in_other_columns(const ActivityStore& store, const FilterCondition& condition) {
+    const ActivityColumns* columns = store.columns();
+    auto in_copy = [columns](std::string_view field) { return columns && columns->coded(field); };
+    std::vector<int64_t> rowids;
+    if (!free_text_searches_raw(condition)) {
         // The raw records' extra texts are not searched for a NUL byte: all of it by SQL.
         SqlFragment text = compile_free_text_sql(condition, [&](std::string_view f) { return !in_copy(f); });
         append_rowids(store, "SELECT a.rowid FROM activities a WHERE " + text.sql, text.params, rowids);
         return rowids;
-    }
-    for (const std::string& value : condition.values) {
-        std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
-        rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
     }
     // Comments are few: a partial index (store/schema.cpp) lists the commented rows.
     SqlFragment comments = compile_free_text_sql(condition, [](std::string_view f) { return f == "comment"; });
@@ -52,8 +76,7 @@ std::vector<int64_t> search(const ActivityStore& store, const FilterCondition& c
     return rowids;
 }
 
-// The cache key: the condition as filter JSON, which spells out everything that decides a match.
-std::string cache_key(const FilterCondition& condition) {
+std::string free_text_cache_key(const FilterCondition& condition) {
     ActivityFilter filter;
     FilterNode node;
     node.kind = FilterNode::Kind::Condition;
@@ -62,17 +85,24 @@ std::string cache_key(const FilterCondition& condition) {
     return filter_to_json(filter);
 }
 
-} // namespace
-
 TextSearch free_text_search(const ActivityStore& store) {
     return [&store](const FilterCondition& condition) {
         // Kept per data generation. A list found before the column copy was ready also holds
         // matches in the copy's columns: all true matches still, so it serves afterwards too.
         // Inside a write transaction the data changes without a new generation: no caching.
-        if (!sqlite3_get_autocommit(store.db())) return search(store, condition);
-        const std::string key = cache_key(condition);
-        if (const std::vector<int64_t>* cached = store.rowid_cache().find(key, store.data_generation())) return *cached;
-        std::vector<int64_t> rowids = search(store, condition);
+        const bool cacheable = sqlite3_get_autocommit(store.db()) != 0;
+        const std::string key = cacheable ? free_text_cache_key(condition) : std::string();
+        if (cacheable)
+            if (const std::vector<int64_t>* cached = store.rowid_cache().find(key, store.data_generation())) return *cached;
+        std::vector<int64_t> rowids = free_text_in_lists(store, condition);
+        std::vector<int64_t> others = free_text_in_other_columns(store, condition);
+        rowids.insert(rowids.end(), others.begin(), others.end());
+        if (free_text_searches_raw(condition))
+            for (const std::string& value : condition.values) {
+                std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
+                rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
+            }
+        if (!cacheable) return rowids;
         store.rowid_cache().put(key, store.data_generation(), rowids);
         return rowids;
     };

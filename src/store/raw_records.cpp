@@ -3,6 +3,7 @@
 #include "filter/find_ci.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -111,16 +112,23 @@ size_t RawRecords::memory_bytes() const {
 
 std::vector<int64_t> RawRecords::rowids_containing(std::string_view needle) const {
     std::vector<int64_t> out;
+    scan(needle, 0, SIZE_MAX, out);
+    return out;
+}
+
+size_t RawRecords::scan(std::string_view needle, size_t from, size_t max_bytes, std::vector<int64_t>& out) const {
     const bool raw_only = needle.find('\0') != std::string_view::npos;
     // Records of one block lie back to back, so each block is searched as one text.
-    size_t first = live_begin_;
-    while (first < entries_.size()) {
+    size_t first = std::max(from, live_begin_);
+    size_t bytes = 0;
+    while (first < entries_.size() && bytes < max_bytes) {
         size_t end = first + 1;
         while (end < entries_.size() && entries_[end].block == entries_[first].block) ++end;
         scan_block(first, end, needle, raw_only, out);
+        bytes += entries_[end - 1].offset + entries_[end - 1].size - entries_[first].offset;
         first = end;
     }
-    return out;
+    return std::min(first, entries_.size());
 }
 
 // Searches entries_[first, end), all in one block. A hit that runs past its record's end (or,

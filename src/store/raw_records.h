@@ -41,6 +41,12 @@ public:
     // `needle`, ASCII case ignored (the rule of filter/word_match.h's contains_ci). A needle
     // holding a NUL byte is looked for in the raw texts only.
     std::vector<int64_t> rowids_containing(std::string_view needle) const;
+    // The same a piece at a time, so that a search can run between frames: scans whole blocks
+    // from the scan position `from` (0 to start) until about `max_bytes` are read, appends
+    // rowids to `out`, and returns the position to go on from, or scan_end() when done. Only
+    // valid while nothing is written: a caller that sees the data change must start again.
+    size_t scan(std::string_view needle, size_t from, size_t max_bytes, std::vector<int64_t>& out) const;
+    size_t scan_end() const { return entries_.size(); }
 
     size_t size() const { return entries_.size() - live_begin_; }
     size_t memory_bytes() const;

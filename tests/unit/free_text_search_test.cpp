@@ -4,6 +4,7 @@
 #include "filter/filter_json.h"
 #include "filter/filter_sql.h"
 #include "query/activity_query.h"
+#include "query/free_text_job.h"
 #include "query/free_text_search.h"
 #include "store/activity_marks.h"
 #include "store/activity_store.h"
@@ -195,4 +196,69 @@ TEST_CASE("the table's view answers a free-text filter from the copy, complete a
     std::sort(sorted.begin(), sorted.end());
     CHECK(sorted == by_sql(filter));
     CHECK_FALSE(sorted.empty());
+}
+
+TEST_CASE("a free-text job leaves in the cache what the search in one go finds") {
+    ActivityStore& s = store();
+    ActivityFilter filter;
+    filter.root.kind = FilterNode::Kind::All;
+    for (const auto& values : std::vector<std::vector<std::string>>{{"owl"}, {"kite", "escalate"}, {"owl"}}) {
+        FilterNode node;
+        node.kind = FilterNode::Kind::Condition;
+        node.condition = text_filter(values).root.condition;
+        filter.root.children.push_back(node);
+    }
+    s.rowid_cache().clear();
+    FreeTextJob job(s, filter);
+    CHECK_FALSE(job.done());
+    int steps = 0;
+    while (job.step(0.0)) ++steps; // as small a budget as there is
+    CHECK(steps >= 2);
+    CHECK(job.done());
+    CHECK(job.progress() == 1.0);
+    CHECK(FreeTextJob(s, filter).done()); // all answered now: nothing to do
+    auto distinct = [](std::vector<int64_t> v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        return v;
+    };
+    std::vector<std::vector<int64_t>> kept;
+    for (const FilterNode& node : filter.root.children) {
+        const std::vector<int64_t>* answer = s.rowid_cache().find(free_text_cache_key(node.condition), s.data_generation());
+        REQUIRE(answer);
+        kept.push_back(distinct(*answer));
+    }
+    s.rowid_cache().clear();
+    for (size_t i = 0; i < kept.size(); ++i) {
+        CHECK(kept[i] == distinct(free_text_search(s)(filter.root.children[i].condition)));
+        CHECK_FALSE(kept[i].empty());
+    }
+
+}
+
+TEST_CASE("a free-text job that sees the data change starts over") {
+    ActivityStore s;
+    auto insert = [&](const std::string& id, const std::string& raw) {
+        ActivityWriter writer(s);
+        Activity a;
+        a.id = id;
+        a.raw = raw;
+        writer.insert(a);
+        writer.commit();
+    };
+    insert("1", "a peregrine");
+    while (s.build_columns(1e9)) {
+    }
+    const ActivityFilter filter = text_filter({"peregrine"});
+    FreeTextJob job(s, filter);
+    REQUIRE_FALSE(job.done());
+    insert("2", "another peregrine"); // before the job ran: its start is out of date
+    while (s.build_columns(1e9)) {
+    }
+    while (job.step(1e9)) {
+    }
+    const std::vector<int64_t>* kept =
+        s.rowid_cache().find(free_text_cache_key(filter.root.condition), s.data_generation());
+    REQUIRE(kept);
+    CHECK(kept->size() == 2);
 }

@@ -1,0 +1,73 @@
+// On a large data set the app model searches a new free-text filter between frames (its
+// background work) before the table reads its rows; the answer is the one found in one go.
+#include "app/app_model.h"
+#include "app_model_support.h"
+#include "filter/filter_json.h"
+
+#include <doctest/doctest.h>
+
+using namespace sightline;
+
+namespace {
+
+ActivityFilter parse(const char* json) {
+    FilterParseResult parsed = parse_filter_json(json);
+    REQUIRE(parsed.filter);
+    return *parsed.filter;
+}
+
+void finish_background(AppModel& model) {
+    while (model.do_background_work(1e9)) {
+    }
+}
+
+constexpr const char* kFreeText = R"({"all":[{"field":"text","op":"text","values":["contoso"]},
+                                            {"field":"app","op":"eq","values":["Salesforce"]}]})";
+
+} // namespace
+
+TEST_CASE("a free-text filter on a large data set is searched between frames, then shown") {
+    AppModel in_one_go;
+    in_one_go.load_demo_data();
+    finish_background(in_one_go);
+    in_one_go.set_filter(parse(kFreeText));
+    CHECK_FALSE(in_one_go.searching()); // the demo is small: searched at once
+    const int64_t expected = sightline::testing::visible(in_one_go);
+    REQUIRE(expected > 0);
+
+    AppModel sliced(0); // every data set counts as large
+    sliced.load_demo_data();
+    finish_background(sliced); // the column copy, which the search's answers serve
+    sliced.set_filter(parse(kFreeText));
+    CHECK(sliced.searching());
+    CHECK(sliced.view().size() == 0); // the table waits for the answer
+    CHECK_FALSE(sliced.view_complete());
+    CHECK(sliced.background_status().rfind("Searching", 0) == 0);
+    int steps = 0;
+    while (sliced.searching()) {
+        REQUIRE(sliced.do_background_work(0.0));
+        ++steps;
+    }
+    CHECK(steps >= 2);
+    finish_background(sliced);
+    CHECK(sliced.view_complete());
+    CHECK(sliced.view().size() == expected);
+
+    // The same filter again is answered from the kept search: no wait.
+    sliced.set_filter({});
+    sliced.set_filter(parse(kFreeText));
+    CHECK_FALSE(sliced.searching());
+    CHECK(sightline::testing::visible(sliced) == expected);
+}
+
+TEST_CASE("complete_view() finishes a pending free-text search at once") {
+    AppModel model(0);
+    model.load_demo_data();
+    finish_background(model);
+    model.set_filter(parse(R"({"all":[{"field":"text","op":"text","values":["forecast"]}]})"));
+    REQUIRE(model.searching());
+    const int64_t found = sightline::testing::visible(model);
+    CHECK_FALSE(model.searching());
+    CHECK(found > 0);
+    CHECK(model.view_complete());
+}

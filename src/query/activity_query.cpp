@@ -2,6 +2,7 @@
 
 #include "filter/filter_sql.h"
 #include "query/column_filter.h"
+#include "filter/filter_json.h"
 #include "query/free_text_search.h"
 #include "model/canonical_fields.h"
 
@@ -68,18 +69,6 @@ bool is_default_sort(const std::vector<SortKey>& sort) {
     return sort.empty() || (sort.size() == 1 && sort[0].field == "time" && sort[0].descending);
 }
 
-// Which stored activities match, from the column copy: a byte per position, newest first.
-// nullopt when the copy is not ready or cannot answer this filter (then SQL does).
-// Free text is answered too, by a search of what the copy lacks (query/free_text_search.h),
-// kept until the data changes. The table's view once read a free-text filter through SQL a
-// slice at a time instead, but SQLite's first step alone took 1.6 s natively on 1M rows.
-std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter) {
-    const ActivityColumns* columns = store.columns();
-    if (!columns) return std::nullopt;
-    const TextSearch search = free_text_search(store);
-    return match_columns(*columns, filter, FilterContext{columns->newest_time()}, &search);
-}
-
 std::vector<int64_t> rowids_at(const ActivityColumns& columns, const std::vector<uint8_t>& matches, int64_t offset,
                                int64_t limit) {
     std::vector<int64_t> out;
@@ -118,6 +107,24 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
 }
 
 } // namespace
+
+// The table's view once read a free-text filter through SQL a slice at a time instead, but
+// SQLite's first step alone took 1.6 s natively on 1M rows. Matches are kept because the table
+// and the timeline each ask after a filter change (~30 ms a time for free text in the page).
+std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter) {
+    const ActivityColumns* columns = store.columns();
+    if (!columns) return std::nullopt;
+    // Inside a write transaction the data changes without a new generation: no caching.
+    const bool cacheable = sqlite3_get_autocommit(store.db()) != 0;
+    const std::string key = cacheable ? filter_to_json(filter) : std::string();
+    if (cacheable)
+        if (const std::vector<uint8_t>* kept = store.match_cache().find(key, store.data_generation())) return *kept;
+    const TextSearch search = free_text_search(store);
+    std::optional<std::vector<uint8_t>> matches =
+        match_columns(*columns, filter, FilterContext{columns->newest_time()}, &search);
+    if (matches && cacheable) store.match_cache().put(key, store.data_generation(), *matches);
+    return matches;
+}
 
 std::vector<SortKey> default_sort() { return {{"time", true}}; }
 

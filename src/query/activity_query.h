@@ -42,6 +42,11 @@ int64_t count_matching(const ActivityStore& store, const ActivityFilter& filter)
 // The rowids of matching activities in `sort` order; `limit` -1 means all.
 std::vector<int64_t> matching_rowids(const ActivityStore& store, const ActivityFilter& filter,
                                      const std::vector<SortKey>& sort, int64_t limit = -1);
+// Which stored activities match, from the column copy (store/activity_columns.h): a byte per
+// position, newest first; nullopt when the copy is not ready or cannot answer the filter (then
+// SQL does). Free text is answered too (query/free_text_search.h). The matches of the latest
+// filters are kept in the store's match_cache() until the data changes.
+std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter);
 // The same from the column copy (store/activity_columns.h) in one go, or nullopt when it is
 // not ready or cannot answer this filter and sort: then read the statement below.
 std::optional<std::vector<int64_t>> column_matching_rowids(const ActivityStore& store, const ActivityFilter& filter,

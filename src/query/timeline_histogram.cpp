@@ -75,8 +75,15 @@ bool count_from_columns(const ActivityStore& store, const ActivityFilter& filter
                         TimelineHistogram& h) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return false;
-    const TextSearch search = free_text_search(store); // free text: what the copy lacks
-    std::optional<std::vector<uint8_t>> matches = match_columns(*columns, filter, context, &search);
+    // The table asked for the same matches (kept in the store): "last N days" counts back from
+    // the newest loaded time, in the copy's newest_time() as in `context`.
+    std::optional<std::vector<uint8_t>> matches =
+        context.newest_time_ms == columns->newest_time()
+            ? column_matches(store, filter)
+            : [&] {
+                  const TextSearch search = free_text_search(store); // free text: what the copy lacks
+                  return match_columns(*columns, filter, context, &search);
+              }();
     if (!matches) return false;
     const std::vector<int64_t>& times = columns->times();
     for (size_t p = 0; p < times.size(); ++p) {

@@ -10,7 +10,7 @@
 #include "store/activity_origins.h"
 #include "store/columns_builder.h"
 #include "store/raw_records.h"
-#include "store/rowid_cache.h"
+#include "store/result_cache.h"
 #include "store/sqlite_handle.h"
 
 #include <cstdint>
@@ -55,8 +55,10 @@ public:
     // Increases whenever stored data changes (each commit or rollback of a write), so that
     // what was worked out from the data can tell whether it still holds.
     uint64_t data_generation() const { return data_generation_; }
-    // Search results kept for the current data_generation() (query/free_text_search.h).
+    // Answers kept for the current data_generation(): free-text searches
+    // (query/free_text_search.h) and filters' matches over the copy (query/activity_query.cpp).
     RowidCache& rowid_cache() const { return rowid_cache_; }
+    MatchCache& match_cache() const { return match_cache_; }
 
     // The column-wise copy of the stored activities (store/activity_columns.h), or nullptr
     // while it is not complete for the data as it is now. Any write makes it stale;
@@ -91,7 +93,8 @@ private:
     mutable bool ids_stale_ = false;
     mutable Statement id_at_rowid_;
     uint64_t data_generation_ = 0;
-    mutable RowidCache rowid_cache_;
+    mutable RowidCache rowid_cache_{4};
+    mutable MatchCache match_cache_{2}; // a byte per row each: 1 MB per million rows
     // Stale: the data changed since the copy was built (set by writes and by SQLite's rollback
     // hook). Building: columns_builder_ is filling columns_. Ready: columns_ matches the data.
     enum class ColumnsState { Stale, Building, Ready };

@@ -6,10 +6,12 @@
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
 #include "query/timeline_histogram.h"
+#include "store/activity_marks.h"
 #include "store/activity_store.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -134,4 +136,30 @@ TEST_CASE("column copy: any write makes it stale until rebuilt") {
     }
     REQUIRE(store.columns());
     CHECK(store.columns()->size() == 0);
+}
+
+TEST_CASE("kept matches are those of the data as it is: a comment changes them") {
+    ActivityStore store;
+    {
+        ActivityWriter writer(store);
+        for (const Activity& a : generate_demo_activities()) writer.insert(a);
+        writer.commit();
+    }
+    while (store.build_columns(1e9)) {
+    }
+    FilterParseResult word = parse_filter_json(R"({"all":[{"field":"text","op":"text","values":["zanzibar"]}]})");
+    REQUIRE(word.filter);
+    auto count = [&] {
+        auto matches = column_matches(store, *word.filter);
+        REQUIRE(matches);
+        return std::count(matches->begin(), matches->end(), uint8_t{1});
+    };
+    CHECK(count() == 0);
+    CHECK(count() == 0); // kept
+    const std::string id = store.read(std::vector<int64_t>{1}).front().id;
+    REQUIRE(set_comment(store, id, "seen from Zanzibar"));
+    while (store.build_columns(1e9)) { // the copy follows the write
+    }
+    CHECK(count() == 1);
+    CHECK(count_matching(store, *word.filter) == 1);
 }

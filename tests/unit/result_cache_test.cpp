@@ -1,5 +1,5 @@
-// RowidCache keeps a few lists per data generation and forgets the oldest first.
-#include "store/rowid_cache.h"
+// ResultCache keeps a few answers per data generation and forgets the oldest first.
+#include "store/result_cache.h"
 
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 using namespace sightline;
 
 TEST_CASE("RowidCache finds a list only under its key and generation") {
-    RowidCache cache;
+    RowidCache cache(4);
     cache.put("falcon", 3, {1, 2, 3});
     REQUIRE(cache.find("falcon", 3));
     CHECK(*cache.find("falcon", 3) == std::vector<int64_t>{1, 2, 3});
@@ -35,8 +35,8 @@ std::string key(size_t i) {
 } // namespace
 
 TEST_CASE("RowidCache keeps the latest lists and forgets the oldest") {
-    RowidCache cache;
-    for (size_t i = 0; i <= RowidCache::kMaxEntries; ++i) cache.put(key(i), 1, {static_cast<int64_t>(i)});
+    RowidCache cache(4);
+    for (size_t i = 0; i <= cache.max_entries(); ++i) cache.put(key(i), 1, {static_cast<int64_t>(i)});
     CHECK_FALSE(cache.find("k0", 1));
-    for (size_t i = 1; i <= RowidCache::kMaxEntries; ++i) CHECK(cache.find(key(i), 1));
+    for (size_t i = 1; i <= cache.max_entries(); ++i) CHECK(cache.find(key(i), 1));
 }

@@ -164,3 +164,50 @@ test('right-click a row to star it; the star is a filter', async () => {
     await context.close();
   }
 });
+
+test('a free-text filter on a large data set is searched between frames, then shown', async () => {
+  const { page, context } = await openWatchedPage(env.browser, env.server.url);
+  try {
+    await waitForReady(page);
+    // 250,000 rows (past the 200,000 where searching in pieces starts); every 1,000th mentions a kestrel.
+    const loaded = await page.evaluate(async () => {
+      const lines = ['id,time,app,activity_type,user,ip,description'];
+      for (let i = 0; i < 250000; i++)
+        lines.push(`k-${i},2026-11-0${1 + (i % 9)}T10:00:00Z,Box,Upload file,user${i % 300}@contoso.example,10.1.${i % 250}.${i % 200},` +
+                   (i % 1000 === 0 ? 'Uploaded kestrel.png' : 'Uploaded report.pdf'));
+      return window.sightline.load([{ name: 'large.csv', data: new TextEncoder().encode(lines.join('\n')) }]);
+    });
+    assert.ok(!loaded.error, loaded.error);
+    assert.equal(loaded.total, 250000);
+    await waitForStatus(page, (s) => !s.counting && !s.background, { timeout: 60000 }); // the column copy is ready
+
+    // The filter arrives as the link changes (the page's own hashchange handler); right after
+    // it, before any frame, the search has only begun.
+    const started = await page.evaluate(async () => {
+      const json = JSON.stringify({ all: [{ field: 'text', op: 'text', values: ['KESTREL'] }] });
+      const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+      window.location.hash = 'f=' + btoa(json).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      await changed;
+      return window.sightline.status({ complete: false });
+    });
+    assert.equal(started.counting, true, JSON.stringify(started));
+    assert.match(started.background, /^Searching/);
+    assert.equal(started.visible, 0, 'the table waits for the answer');
+
+    // The frames finish it (status without `complete` would finish it at once).
+    const done = await page.evaluate(async () => {
+      for (;;) {
+        const s = await window.sightline.status({ complete: false });
+        if (!s.counting) return s;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    assert.equal(done.visible, 250);
+    const answer = await page.evaluate(() => window.sightline.query({ filter: { all: [{ field: 'text', op: 'text', values: ['kestrel'] }] }, limit: 3 }));
+    assert.equal(answer.total, 250);
+    assert.ok(answer.rows.every((r) => /kestrel/i.test(r.description)));
+    await screenshot(page, 'large-free-text-found');
+  } finally {
+    await context.close();
+  }
+});

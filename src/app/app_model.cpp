@@ -13,14 +13,26 @@ AppModel::AppModel(int64_t search_in_slices_above) : search_in_slices_above_(sea
 }
 
 void AppModel::complete_view() {
-    if (search_) {
+    if (import_) return; // the view waits for the import, whose rows are not committed
+    while (search_) {
         while (search_->step(1e12)) {
         }
-        search_.reset();
-        view_.refresh(store_, filter_, sort_);
-        ++revision_;
+        search_finished();
     }
     view_.complete(store_);
+}
+
+// The search ended: the view reads the rows from the kept answer, or, when the data changed
+// meanwhile, a new search starts (or none is needed, for a small or uncopied data set).
+void AppModel::search_finished() {
+    const bool outdated = search_->outdated();
+    search_.reset();
+    if (outdated) {
+        refresh_view();
+        return;
+    }
+    view_.refresh(store_, filter_, sort_);
+    ++revision_;
 }
 
 void AppModel::load_demo_data() {
@@ -142,6 +154,7 @@ std::string AppModel::background_status() const {
 void AppModel::begin_import(int file_count, int64_t bytes_total) {
     if (import_) throw std::logic_error("an import is already running");
     index_builder_.reset(); // an index built inside the import's transaction would vanish on cancel
+    search_.reset();        // searched again for the data as it is after the import
     view_.complete(store_); // no read statement may stay open while the import writes
     import_cancel_requested_ = false;
     import_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, demo_loaded_);
@@ -230,7 +243,7 @@ void AppModel::cancel_import() {
     import_.reset(); // the job's writer rolls the batch back
     mapping_prompt_.reset();
     import_cancel_requested_ = false;
-    ++revision_; // the dialogs close
+    refresh_view(); // the dialogs close; a search the import interrupted starts again
 }
 
 void AppModel::refresh_view() {
@@ -251,13 +264,8 @@ void AppModel::refresh_view() {
 bool AppModel::do_background_work(double budget_ms) {
     if (import_) return false; // the view and the indexes wait: the store is being written
     if (search_) {
-        if (search_->step(budget_ms)) {
-            ++background_steps_;
-        } else { // answered: the view now reads the rows from the kept answer
-            search_.reset();
-            view_.refresh(store_, filter_, sort_);
-            ++revision_;
-        }
+        if (search_->step(budget_ms)) ++background_steps_;
+        else search_finished();
         return true;
     }
     if (!view_.is_complete()) {
@@ -267,8 +275,15 @@ bool AppModel::do_background_work(double budget_ms) {
         return true;
     }
     // The column copy first: it answers most filters and value counts (query/column_filter.h).
+    const bool copy_was_ready = store_.columns() != nullptr;
     if (store_.build_columns(budget_ms)) {
         ++background_steps_;
+        return true;
+    }
+    // The copy just became ready: a large data set's free text is searched between frames now,
+    // rather than by the first panel that asks (the timeline waits for the copy).
+    if (!copy_was_ready && total_ > search_in_slices_above_ && !FreeTextJob(store_, filter_).done()) {
+        refresh_view();
         return true;
     }
     if (!index_builder_) return false;

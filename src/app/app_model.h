@@ -132,6 +132,7 @@ public:
 
 private:
     void refresh_view();
+    void search_finished();
     void sync_mapping_prompt();
 
     ActivityStore store_;

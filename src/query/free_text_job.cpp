@@ -9,7 +9,8 @@
 namespace sightline {
 namespace {
 
-// Work between two looks at the clock: a few milliseconds' worth in the page.
+// Work between two looks at the clock: a few milliseconds' worth in the page (a raw scan reads
+// whole blocks, so at least one 8 MB block).
 constexpr size_t kScanBytes = size_t{4} << 20;
 constexpr int64_t kListRows = 32768;
 
@@ -38,9 +39,9 @@ FreeTextJob::FreeTextJob(const ActivityStore& store, const ActivityFilter& filte
 bool FreeTextJob::step(double budget_ms) {
     if (done()) return false;
     if (store_.data_generation() != generation_) { // the answers so far are of other data
-        generation_ = store_.data_generation();
-        next_condition_ = 0;
-        phase_ = Phase::Start;
+        outdated_ = true;
+        next_condition_ = conditions_.size();
+        return false;
     }
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + std::chrono::duration<double, std::milli>(budget_ms);

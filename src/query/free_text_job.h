@@ -2,7 +2,7 @@
 // a gigabyte, and searching everything in one go held the page for 0.3-0.5 s. The job finds
 // the filter's free-text conditions that the store's rowid_cache() does not answer yet and
 // searches each a budget at a time: the list tables by rowid ranges, the other columns in one
-// step, the raw records a few megabytes at a time. Each answer goes to the cache, where the
+// step, the raw records a block (8 MB) at a time. Each answer goes to the cache, where the
 // view, the timeline and the value counts then find it (query/free_text_search.h).
 #pragma once
 
@@ -22,9 +22,11 @@ public:
     FreeTextJob(const ActivityStore& store, const ActivityFilter& filter);
 
     // Searches for about `budget_ms`; returns true while work remains. Data written meanwhile
-    // makes the job start over.
+    // ends the job, outdated(): its caller starts a new one for the data as it is (whose column
+    // copy may not be ready, and whose kept answers may be others).
     bool step(double budget_ms);
     bool done() const { return next_condition_ >= conditions_.size(); }
+    bool outdated() const { return outdated_; }
     // 0..1, for a progress line.
     double progress() const;
 
@@ -38,6 +40,7 @@ private:
     std::vector<std::string_view> list_fields_;
     uint64_t generation_ = 0;
     size_t next_condition_ = 0;
+    bool outdated_ = false;
     // Where the search of the current condition stands, and its rowids so far.
     Phase phase_ = Phase::Start;
     size_t list_ = 0;            // Lists: which list table

@@ -27,6 +27,7 @@ std::string trimmed(std::string_view text) {
 bool set_starred(ActivityStore& store, std::string_view id, bool starred) {
     auto rowid = rowid_of(store, id);
     if (!rowid) return false;
+    ActivityStore::WritesKeepAnswers keep(store); // no kept answer reads `starred`
     Statement st = prepare(store.db(), "UPDATE activities SET starred = ? WHERE rowid = ?");
     sqlite3_bind_int(st.get(), 1, starred ? 1 : 0);
     sqlite3_bind_int64(st.get(), 2, *rowid);

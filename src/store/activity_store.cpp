@@ -200,7 +200,7 @@ void ActivityStore::on_rollback(void* store) {
 int ActivityStore::on_commit(void* store) {
     auto* self = static_cast<ActivityStore*>(store);
     self->raw_.commit();
-    ++self->data_generation_;
+    if (!self->writes_keep_answers_) ++self->data_generation_;
     return 0; // go on with the commit
 }
 

@@ -55,6 +55,19 @@ public:
     // Increases whenever stored data changes (each commit or rollback of a write), so that
     // what was worked out from the data can tell whether it still holds.
     uint64_t data_generation() const { return data_generation_; }
+    // While one lives, commits keep data_generation(): for writes that no kept answer reads (a
+    // row's star is neither in the column copy nor searched as free text), so that starring a
+    // row does not throw away a million-row search.
+    class WritesKeepAnswers {
+    public:
+        explicit WritesKeepAnswers(ActivityStore& store) : store_(store) { store_.writes_keep_answers_ = true; }
+        ~WritesKeepAnswers() { store_.writes_keep_answers_ = false; }
+        WritesKeepAnswers(const WritesKeepAnswers&) = delete;
+        WritesKeepAnswers& operator=(const WritesKeepAnswers&) = delete;
+
+    private:
+        ActivityStore& store_;
+    };
     // Answers kept for the current data_generation(): free-text searches
     // (query/free_text_search.h) and filters' matches over the copy (query/activity_query.cpp).
     RowidCache& rowid_cache() const { return rowid_cache_; }
@@ -93,7 +106,8 @@ private:
     mutable bool ids_stale_ = false;
     mutable Statement id_at_rowid_;
     uint64_t data_generation_ = 0;
-    mutable RowidCache rowid_cache_{4};
+    bool writes_keep_answers_ = false;
+    mutable RowidCache rowid_cache_{8}; // a filter may hold several free-text conditions
     mutable MatchCache match_cache_{2}; // a byte per row each: 1 MB per million rows
     // Stale: the data changed since the copy was built (set by writes and by SQLite's rollback
     // hook). Building: columns_builder_ is filling columns_. Ready: columns_ matches the data.

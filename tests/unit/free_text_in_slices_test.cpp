@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
+#include <string>
+
 using namespace sightline;
 
 namespace {
@@ -70,4 +73,45 @@ TEST_CASE("complete_view() finishes a pending free-text search at once") {
     CHECK_FALSE(model.searching());
     CHECK(found > 0);
     CHECK(model.view_complete());
+}
+
+TEST_CASE("an import interrupts a pending search; a cancel starts it again") {
+    AppModel model(0);
+    model.load_demo_data();
+    finish_background(model);
+    model.set_filter(parse(kFreeText));
+    REQUIRE(model.searching());
+    const int64_t expected = [] {
+        AppModel reference;
+        reference.load_demo_data();
+        reference.set_filter(parse(kFreeText));
+        return sightline::testing::visible(reference);
+    }();
+
+    model.begin_import(1, 0);
+    CHECK_FALSE(model.searching());
+    model.complete_view(); // waits for the import: nothing is read from uncommitted rows
+    CHECK(model.view().size() == 0);
+    model.import_file_begin("more.csv");
+    const std::string csv = "id,time,app,activity_type,user,ip\nx-1,2026-11-01T10:00:00Z,Box,Log on,a@contoso.example,10.0.0.1\n";
+    model.import_feed(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(csv.data()), csv.size()));
+    model.cancel_import();
+
+    CHECK(model.searching() == false); // the rollback left the copy stale: SQL reads the view
+    finish_background(model);          // the copy again, then the search between frames
+    CHECK_FALSE(model.searching());
+    CHECK(model.view_complete());
+    CHECK(model.view().size() == expected);
+}
+
+TEST_CASE("once the column copy is ready, a large data set's free text is searched between frames") {
+    AppModel model(0);
+    model.load_demo_data(); // the copy is not built yet
+    model.set_filter(parse(kFreeText));
+    CHECK_FALSE(model.searching()); // no copy: SQL reads the view
+    bool searched = false;
+    while (model.do_background_work(5.0)) searched |= model.searching();
+    CHECK(searched);
+    CHECK(model.view_complete());
+    CHECK(model.view().size() > 0);
 }

@@ -236,7 +236,7 @@ TEST_CASE("a free-text job leaves in the cache what the search in one go finds")
 
 }
 
-TEST_CASE("a free-text job that sees the data change starts over") {
+TEST_CASE("a free-text job that sees the data change ends, outdated, keeping nothing") {
     ActivityStore s;
     auto insert = [&](const std::string& id, const std::string& raw) {
         ActivityWriter writer(s);
@@ -253,12 +253,29 @@ TEST_CASE("a free-text job that sees the data change starts over") {
     FreeTextJob job(s, filter);
     REQUIRE_FALSE(job.done());
     insert("2", "another peregrine"); // before the job ran: its start is out of date
-    while (s.build_columns(1e9)) {
+    CHECK_FALSE(job.step(1e9));
+    CHECK(job.done());
+    CHECK(job.outdated());
+    CHECK_FALSE(s.rowid_cache().find(free_text_cache_key(filter.root.condition), s.data_generation()));
+}
+
+TEST_CASE("starring a row keeps the data generation; a comment starts a new one") {
+    ActivityStore s;
+    {
+        ActivityWriter writer(s);
+        Activity a;
+        a.id = "1";
+        a.raw = "{}";
+        writer.insert(a);
+        writer.commit();
     }
-    while (job.step(1e9)) {
-    }
-    const std::vector<int64_t>* kept =
-        s.rowid_cache().find(free_text_cache_key(filter.root.condition), s.data_generation());
-    REQUIRE(kept);
-    CHECK(kept->size() == 2);
+    const uint64_t before = s.data_generation();
+    REQUIRE(set_starred(s, "1", true));
+    CHECK(s.data_generation() == before);
+    REQUIRE(set_comment(s, "1", "look"));
+    CHECK(s.data_generation() > before);
+    const uint64_t after_comment = s.data_generation();
+    REQUIRE(set_starred(s, "1", false)); // the guard is gone: a later write still counts
+    REQUIRE(set_comment(s, "1", "again"));
+    CHECK(s.data_generation() > after_comment);
 }

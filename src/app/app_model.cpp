@@ -14,6 +14,11 @@ AppModel::AppModel(int64_t search_in_slices_above) : search_in_slices_above_(sea
 
 void AppModel::complete_view() {
     if (import_) return; // the view waits for the import, whose rows are not committed
+    if (awaiting_copy_) {
+        while (store_.build_columns(1e12)) {
+        }
+        refresh_view();
+    }
     while (search_) {
         while (search_->step(1e12)) {
         }
@@ -141,6 +146,8 @@ void AppModel::complete_indexes() {
 }
 
 std::string AppModel::background_status() const {
+    if (!import_ && awaiting_copy_)
+        return "Preparing to search (" + std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%)";
     if (!import_ && search_)
         return "Searching the activities (" + std::to_string(static_cast<int>(search_->progress() * 100)) + "%)";
     if (!import_ && !view_.is_complete()) return "Counting activities"; // the view is read first
@@ -155,6 +162,7 @@ void AppModel::begin_import(int file_count, int64_t bytes_total) {
     if (import_) throw std::logic_error("an import is already running");
     index_builder_.reset(); // an index built inside the import's transaction would vanish on cancel
     search_.reset();        // searched again for the data as it is after the import
+    awaiting_copy_ = false;
     view_.complete(store_); // no read statement may stay open while the import writes
     import_cancel_requested_ = false;
     import_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, demo_loaded_);
@@ -250,6 +258,14 @@ void AppModel::refresh_view() {
     total_ = store_.count();
     ++revision_;
     search_.reset();
+    awaiting_copy_ = false;
+    if (total_ > search_in_slices_above_ && filter_.has_free_text() && !store_.columns()) {
+        // SQL would search the raw records row by row, its first step alone for seconds: the
+        // table waits for the column copy, then for a search between frames.
+        awaiting_copy_ = true;
+        view_.clear();
+        return;
+    }
     if (total_ > search_in_slices_above_) {
         search_.emplace(store_, filter_);
         if (!search_->done()) { // the table waits for the search, the frames do not
@@ -282,7 +298,7 @@ bool AppModel::do_background_work(double budget_ms) {
     }
     // The copy just became ready: a large data set's free text is searched between frames now,
     // rather than by the first panel that asks (the timeline waits for the copy).
-    if (!copy_was_ready && total_ > search_in_slices_above_ && !FreeTextJob(store_, filter_).done()) {
+    if (!copy_was_ready && (awaiting_copy_ || (total_ > search_in_slices_above_ && !FreeTextJob(store_, filter_).done()))) {
         refresh_view();
         return true;
     }

@@ -56,9 +56,10 @@ public:
     // Finishes the free-text search and the id list now (the automation API's answers are exact).
     void complete_view();
     // False while the free-text search runs or the id list is still being read.
-    bool view_complete() const { return !search_ && view_.is_complete(); }
-    // A free-text search runs before the view is read (see the constructor).
-    bool searching() const { return search_.has_value(); }
+    bool view_complete() const { return !searching() && view_.is_complete(); }
+    // A free-text search runs before the view is read (see the constructor), after the column
+    // copy it needs when that is not ready yet.
+    bool searching() const { return search_.has_value() || awaiting_copy_; }
 
     // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
     // (roll back). Files the analyst opens replace the demo data rather than mix with it.
@@ -140,6 +141,7 @@ private:
     std::vector<SortKey> sort_ = default_sort();
     ActivityView view_;
     std::optional<FreeTextJob> search_; // before view_ is refreshed, for a large data set
+    bool awaiting_copy_ = false;        // a search waits for the column copy
     int64_t search_in_slices_above_;
     int64_t total_ = 0;
     bool demo_loaded_ = false;

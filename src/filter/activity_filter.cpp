@@ -2,6 +2,7 @@
 // each so the parser, the writer and the UI's menus can never disagree on a spelling.
 #include "filter/activity_filter.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -69,5 +70,16 @@ bool parse_user_role(std::string_view name, UserRole& out) {
     }
     return false;
 }
+
+namespace {
+
+bool node_has_free_text(const FilterNode& node) {
+    if (node.kind == FilterNode::Kind::Condition) return node.condition.op == FilterOp::Text;
+    return std::any_of(node.children.begin(), node.children.end(), node_has_free_text);
+}
+
+} // namespace
+
+bool ActivityFilter::has_free_text() const { return node_has_free_text(root); }
 
 } // namespace sightline

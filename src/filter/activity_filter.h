@@ -51,6 +51,8 @@ struct FilterNode {
 struct ActivityFilter {
     FilterNode root;
     bool empty() const { return root.kind == FilterNode::Kind::All && root.children.empty(); }
+    // Whether any condition is free text (`text`), which searches the raw records.
+    bool has_free_text() const;
 };
 
 } // namespace sightline

@@ -207,18 +207,13 @@ std::optional<Mask> node_match(const ActivityColumns& columns, const FilterNode&
     return combined;
 }
 
-bool has_free_text(const FilterNode& node) {
-    if (node.kind == FilterNode::Kind::Condition) return node.condition.op == FilterOp::Text;
-    return std::any_of(node.children.begin(), node.children.end(), has_free_text);
-}
-
 } // namespace
 
 std::optional<std::vector<uint8_t>> match_columns(const ActivityColumns& columns, const ActivityFilter& filter,
                                                   const FilterContext& context, const TextSearch* text_search) {
     // A filter that breaks the rules matches nothing in SQL; leave such cases to it.
     if (!check_filter(filter).empty()) return std::nullopt;
-    if (text_search && has_free_text(filter.root)) {
+    if (text_search && filter.has_free_text()) {
         // The search reads every row through SQL: first make sure the rest of the filter can be
         // answered here, with a search that finds nothing, so that SQL never runs it twice.
         const TextSearch finds_nothing = [](const FilterCondition&) { return std::vector<int64_t>{}; };

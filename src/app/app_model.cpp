@@ -298,7 +298,7 @@ bool AppModel::do_background_work(double budget_ms) {
     }
     // The copy just became ready: a large data set's free text is searched between frames now,
     // rather than by the first panel that asks (the timeline waits for the copy).
-    if (!copy_was_ready && (awaiting_copy_ || (total_ > search_in_slices_above_ && !FreeTextJob(store_, filter_).done()))) {
+    if (!copy_was_ready && (awaiting_copy_ || (total_ > search_in_slices_above_ && filter_.has_free_text()))) {
         refresh_view();
         return true;
     }

@@ -253,17 +253,23 @@ void free_text_in_columns(SqlBuilder& b, const FilterCondition& c,
     b.sql(")");
 }
 
-// Free text in list elements: a SELECT of the activities (rowids, possibly repeated) with an
-// element that contains one of the values.
+// Free text in one list's elements: a SELECT of the activities (rowids, possibly repeated) with
+// an element that contains one of the values.
+void free_text_in_list(SqlBuilder& b, const FilterCondition& c, std::string_view list_field) {
+    b.sql("SELECT activity FROM ").sql(list_table_name(list_field)).sql(" WHERE (");
+    for (size_t i = 0; i < c.values.size(); ++i)
+        b.sql(i ? " OR " : "").sql("sl_contains_ci(value, ").param(c.values[i]).sql(")");
+    b.sql(")");
+}
+
+// The same over every list.
 void free_text_in_lists(SqlBuilder& b, const FilterCondition& c) {
     bool first = true;
-    for (const std::string& value : c.values) {
-        for (const FieldInfo& field : canonical_fields()) {
-            if (field.kind != FieldKind::List) continue;
-            b.sql(first ? "" : " UNION ALL ").sql("SELECT activity FROM ").sql(list_table_name(field.name))
-                .sql(" WHERE sl_contains_ci(value, ").param(value).sql(")");
-            first = false;
-        }
+    for (const FieldInfo& field : canonical_fields()) {
+        if (field.kind != FieldKind::List) continue;
+        b.sql(first ? "" : " UNION ALL ");
+        free_text_in_list(b, c, field.name);
+        first = false;
     }
 }
 
@@ -336,6 +342,12 @@ SqlFragment compile_free_text_sql(const FilterCondition& condition,
 SqlFragment compile_free_text_lists_sql(const FilterCondition& condition) {
     SqlBuilder b;
     free_text_in_lists(b, condition);
+    return b.take();
+}
+
+SqlFragment compile_free_text_list_sql(const FilterCondition& condition, std::string_view list_field) {
+    SqlBuilder b;
+    free_text_in_list(b, condition, list_field);
     return b.take();
 }
 

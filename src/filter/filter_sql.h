@@ -30,5 +30,8 @@ SqlFragment compile_free_text_sql(const FilterCondition& condition,
                                   const std::function<bool(std::string_view)>& searched_column);
 // A SELECT of the rowids (possibly repeated) of activities with a list element that matches.
 SqlFragment compile_free_text_lists_sql(const FilterCondition& condition);
+// The same for one list field ("objects"), ending in its WHERE clause so that a caller may add
+// " AND ..." (query/free_text_search.cpp reads a list table by rowid ranges).
+SqlFragment compile_free_text_list_sql(const FilterCondition& condition, std::string_view list_field);
 
 } // namespace sightline

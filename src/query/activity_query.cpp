@@ -1,8 +1,8 @@
 #include "query/activity_query.h"
 
+#include "filter/filter_json.h"
 #include "filter/filter_sql.h"
 #include "query/column_filter.h"
-#include "filter/filter_json.h"
 #include "query/free_text_search.h"
 #include "model/canonical_fields.h"
 
@@ -114,15 +114,14 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
 std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, const ActivityFilter& filter) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return std::nullopt;
-    // Inside a write transaction the data changes without a new generation: no caching.
-    const bool cacheable = sqlite3_get_autocommit(store.db()) != 0;
-    const std::string key = cacheable ? filter_to_json(filter) : std::string();
-    if (cacheable)
-        if (const std::vector<uint8_t>* kept = store.match_cache().find(key, store.data_generation())) return *kept;
+    const std::optional<uint64_t> generation = store.answers_generation();
+    const std::string key = generation ? filter_to_json(filter) : std::string();
+    if (generation)
+        if (const std::vector<uint8_t>* kept = store.match_cache().find(key, *generation)) return *kept;
     const TextSearch search = free_text_search(store);
     std::optional<std::vector<uint8_t>> matches =
         match_columns(*columns, filter, FilterContext{columns->newest_time()}, &search);
-    if (matches && cacheable) store.match_cache().put(key, store.data_generation(), *matches);
+    if (matches && generation) store.match_cache().put(key, *generation, *matches);
     return matches;
 }
 

@@ -4,8 +4,6 @@
 #include "filter/filter_sql.h"
 #include "model/canonical_fields.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 
 namespace sightline {
@@ -34,16 +32,12 @@ std::vector<int64_t> free_text_in_lists(const ActivityStore& store, const Filter
     return rowids;
 }
 
-// The same test as compile_free_text_lists_sql, on a rowid range of one list table.
 void free_text_in_list_rows(const ActivityStore& store, std::string_view list_field, const FilterCondition& condition,
                             int64_t after_rowid, int64_t through_rowid, std::vector<int64_t>& out) {
-    std::string sql = "SELECT activity FROM " + list_table_name(list_field) + " WHERE rowid > ? AND rowid <= ? AND (";
-    std::vector<SqlValue> params = {after_rowid, through_rowid};
-    for (size_t i = 0; i < condition.values.size(); ++i) {
-        sql += i ? " OR sl_contains_ci(value, ?)" : "sl_contains_ci(value, ?)";
-        params.emplace_back(condition.values[i]);
-    }
-    append_rowids(store, sql + ")", params, out);
+    SqlFragment list = compile_free_text_list_sql(condition, list_field);
+    list.params.emplace_back(after_rowid);
+    list.params.emplace_back(through_rowid);
+    append_rowids(store, list.sql + " AND rowid > ? AND rowid <= ?", list.params, out);
 }
 
 int64_t list_last_rowid(const ActivityStore& store, std::string_view list_field) {
@@ -89,11 +83,10 @@ TextSearch free_text_search(const ActivityStore& store) {
     return [&store](const FilterCondition& condition) {
         // Kept per data generation. A list found before the column copy was ready also holds
         // matches in the copy's columns: all true matches still, so it serves afterwards too.
-        // Inside a write transaction the data changes without a new generation: no caching.
-        const bool cacheable = sqlite3_get_autocommit(store.db()) != 0;
-        const std::string key = cacheable ? free_text_cache_key(condition) : std::string();
-        if (cacheable)
-            if (const std::vector<int64_t>* cached = store.rowid_cache().find(key, store.data_generation())) return *cached;
+        const std::optional<uint64_t> generation = store.answers_generation();
+        const std::string key = generation ? free_text_cache_key(condition) : std::string();
+        if (generation)
+            if (const std::vector<int64_t>* kept = store.rowid_cache().find(key, *generation)) return *kept;
         std::vector<int64_t> rowids = free_text_in_lists(store, condition);
         std::vector<int64_t> others = free_text_in_other_columns(store, condition);
         rowids.insert(rowids.end(), others.begin(), others.end());
@@ -102,8 +95,7 @@ TextSearch free_text_search(const ActivityStore& store) {
                 std::vector<int64_t> in_raw = store.raw_records().rowids_containing(value);
                 rowids.insert(rowids.end(), in_raw.begin(), in_raw.end());
             }
-        if (!cacheable) return rowids;
-        store.rowid_cache().put(key, store.data_generation(), rowids);
+        if (generation) store.rowid_cache().put(key, *generation, rowids);
         return rowids;
     };
 }

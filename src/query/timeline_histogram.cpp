@@ -2,8 +2,6 @@
 
 #include "filter/filter_sql.h"
 #include "query/activity_query.h"
-#include "query/column_filter.h"
-#include "query/free_text_search.h"
 #include "util/time_format.h"
 
 #include <sqlite3.h>
@@ -71,19 +69,12 @@ void finish_counts(TimelineHistogram& h) {
 // for that GROUP BY in a temporary b-tree, and reading times in one pass measured 4-5x faster
 // (200,000 rows: 66 ms against 280 ms unindexed, 12 ms against 65 ms with the time index).
 // From the column copy when it can answer the filter (query/column_filter.h): no SQL at all.
-bool count_from_columns(const ActivityStore& store, const ActivityFilter& filter, const FilterContext& context,
-                        TimelineHistogram& h) {
+// The matches are the table's, kept in the store (query/activity_query.h): "last N days" counts
+// back from the copy's newest time, which is the newest loaded time the SQL path uses.
+bool count_from_columns(const ActivityStore& store, const ActivityFilter& filter, TimelineHistogram& h) {
     const ActivityColumns* columns = store.columns();
     if (!columns) return false;
-    // The table asked for the same matches (kept in the store): "last N days" counts back from
-    // the newest loaded time, in the copy's newest_time() as in `context`.
-    std::optional<std::vector<uint8_t>> matches =
-        context.newest_time_ms == columns->newest_time()
-            ? column_matches(store, filter)
-            : [&] {
-                  const TextSearch search = free_text_search(store); // free text: what the copy lacks
-                  return match_columns(*columns, filter, context, &search);
-              }();
+    std::optional<std::vector<uint8_t>> matches = column_matches(store, filter);
     if (!matches) return false;
     const std::vector<int64_t>& times = columns->times();
     for (size_t p = 0; p < times.size(); ++p) {
@@ -97,7 +88,7 @@ void count_into(const ActivityStore& store, const ActivityFilter& filter, std::o
                 TimelineHistogram& h) {
     FilterContext context;
     context.newest_time_ms = newest_loaded_ms;
-    if (count_from_columns(store, filter, context, h)) return finish_counts(h);
+    if (count_from_columns(store, filter, h)) return finish_counts(h);
     SqlFragment where = compile_filter_to_sql(filter, context);
     std::string sql = "SELECT a.time FROM activities a WHERE a.time >= ? AND a.time < ? AND (" + where.sql + ")";
     std::vector<SqlValue> params = {h.start_ms, h.end_ms()};

@@ -32,8 +32,8 @@ private:
         std::string source, file;
     };
     std::deque<Origin> origins_; // a deque never moves its elements: SQLite reads them in place
-    // Keyed by the source's length, ':', source and file. Re-imported Sightline exports carry a source and file per
-    // row, so there may be many pairs.
+    // Keyed by the source's length, ':', source and file. Re-imported Sightline exports carry
+    // a source and file per row, so there may be many pairs.
     std::unordered_map<std::string, int64_t> codes_;
     int64_t last_code_ = -1; // rows come file by file: most lookups are the last pair
 };

@@ -197,6 +197,11 @@ void ActivityStore::on_rollback(void* store) {
     ++self->data_generation_;
 }
 
+std::optional<uint64_t> ActivityStore::answers_generation() const {
+    if (!sqlite3_get_autocommit(db())) return std::nullopt;
+    return data_generation_;
+}
+
 int ActivityStore::on_commit(void* store) {
     auto* self = static_cast<ActivityStore*>(store);
     self->raw_.commit();

@@ -55,6 +55,9 @@ public:
     // Increases whenever stored data changes (each commit or rollback of a write), so that
     // what was worked out from the data can tell whether it still holds.
     uint64_t data_generation() const { return data_generation_; }
+    // The generation under which answers may be kept now: none inside a write transaction,
+    // whose data changes before its commit starts a new generation.
+    std::optional<uint64_t> answers_generation() const;
     // While one lives, commits keep data_generation(): for writes that no kept answer reads (a
     // row's star is neither in the column copy nor searched as free text), so that starring a
     // row does not throw away a million-row search.

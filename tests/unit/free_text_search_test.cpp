@@ -82,6 +82,18 @@ std::vector<int64_t> by_copy(const ActivityFilter& filter) {
     return out;
 }
 
+// Stores one activity in a commit of its own.
+void insert_committed(ActivityStore& store, const std::string& id, const std::string& raw,
+                      const std::string& description = "") {
+    ActivityWriter writer(store);
+    Activity a;
+    a.id = id;
+    a.raw = raw;
+    a.description = description;
+    writer.insert(a);
+    writer.commit();
+}
+
 ActivityFilter text_filter(const std::vector<std::string>& values) {
     ActivityFilter filter;
     filter.root.kind = FilterNode::Kind::Condition;
@@ -148,13 +160,7 @@ TEST_CASE("free text: a description outside its raw record is still found after 
 TEST_CASE("free text answers are kept until the data changes, then searched anew") {
     ActivityStore s;
     auto insert = [&](const std::string& id, const std::string& description) {
-        ActivityWriter writer(s);
-        Activity a;
-        a.id = id;
-        a.description = description;
-        a.raw = "{\"id\":\"" + id + "\"}";
-        writer.insert(a);
-        writer.commit();
+        insert_committed(s, id, "{\"id\":\"" + id + "\"}", description);
     };
     insert("one", "Peregrine sighted");
     while (s.build_columns(1e9)) {
@@ -238,14 +244,7 @@ TEST_CASE("a free-text job leaves in the cache what the search in one go finds")
 
 TEST_CASE("a free-text job that sees the data change ends, outdated, keeping nothing") {
     ActivityStore s;
-    auto insert = [&](const std::string& id, const std::string& raw) {
-        ActivityWriter writer(s);
-        Activity a;
-        a.id = id;
-        a.raw = raw;
-        writer.insert(a);
-        writer.commit();
-    };
+    auto insert = [&](const std::string& id, const std::string& raw) { insert_committed(s, id, raw); };
     insert("1", "a peregrine");
     while (s.build_columns(1e9)) {
     }
@@ -261,14 +260,7 @@ TEST_CASE("a free-text job that sees the data change ends, outdated, keeping not
 
 TEST_CASE("starring a row keeps the data generation; a comment starts a new one") {
     ActivityStore s;
-    {
-        ActivityWriter writer(s);
-        Activity a;
-        a.id = "1";
-        a.raw = "{}";
-        writer.insert(a);
-        writer.commit();
-    }
+    insert_committed(s, "1", "{}");
     const uint64_t before = s.data_generation();
     REQUIRE(set_starred(s, "1", true));
     CHECK(s.data_generation() == before);

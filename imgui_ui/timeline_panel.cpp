@@ -12,7 +12,10 @@
 namespace sightline {
 
 void TimelinePanel::update(AppModel& model) {
-    if (model.searching()) return; // the search's answer comes first; the bars stay meanwhile
+    // The bars stay while a search runs (its answer comes first) and while an import holds its
+    // transaction open: inside it the replaced demo rows are already gone, so the mapping
+    // dialog's backdrop charted nothing.
+    if (model.searching() || model.import_job()) return;
     const bool copy_ready = model.store().columns() != nullptr;
     if (revision_ == model.revision() && built_with_copy_ == copy_ready) return;
     // While waiting, the chart keeps its last bars (a starred row makes the copy stale too).

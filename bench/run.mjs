@@ -248,8 +248,9 @@ function renderTables(results, OPERATIONS, EXTRA, LATER) {
       const med = (k) => summary(f.map((x) => x[k])).median.toFixed(0);
       return `${med('median_ms')} / ${med('p95_ms')} / ${med('worst_ms')} ms`;
     });
-    // The app's own work per drawn frame while scrolling, and per import slice (one chunk
-    // parsed and stored without yielding): window.sightline.workTimes in the page.
+    // The app's own work per drawn frame while scrolling, per import slice (one chunk parsed
+    // and stored without yielding) and per slice of the background work after it (the count,
+    // the column copy, the indexes): window.sightline.workTimes in the page.
     const workTimes = (pick) => (id) => {
       const w = id === 'wasm' ? eng(id)?.runs.map(pick).filter((x) => x && x.count) : null;
       if (!w?.length) return null;
@@ -258,6 +259,7 @@ function renderTables(results, OPERATIONS, EXTRA, LATER) {
     };
     line('app: work per frame while scrolling (median / p95 / worst)', workTimes((r) => r.scrolling?.frames));
     line('app: work per import slice (median / p95 / worst)', workTimes((r) => r.ingest.import_slices));
+    line('app: work per background slice after ingest (median / p95 / worst)', workTimes((r) => r.ingest.background_slices));
     for (const op of [...OPERATIONS.map((o) => o.name), ...EXTRA]) {
       const opMs = (id) => eng(id)?.summary.operations[op]?.ms;
       line(op, (id) => fmtMs(opMs(id)) ?? (EXTRA.includes(op) && eng(id)?.runs.length && ENGINES.find((e) => e.id === id).sightline ? 'n/a (not implemented)' : null),

@@ -26,6 +26,8 @@ std::string g_last_result;
 
 extern "C" {
 
+EMSCRIPTEN_KEEPALIVE int sl_background_slice() { return sightline::BrowserApp::instance()->background_slice() ? 1 : 0; }
+
 EMSCRIPTEN_KEEPALIVE void sl_url_fragment_changed() { sightline::BrowserApp::instance()->url_fragment_changed(); }
 
 EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arguments_json) {
@@ -158,8 +160,8 @@ EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {
     return g_last_result.c_str();
 }
 
-// {"frames": summary, "import_slices": summary} of the app's own work (see BrowserApp), each
-// {count, median_ms, p95_ms, worst_ms}; `reset` starts both anew.
+// {"frames", "import_slices", "background_slices"} of the app's own work (see BrowserApp), each
+// {count, median_ms, p95_ms, worst_ms}; `reset` starts them anew.
 EMSCRIPTEN_KEEPALIVE const char* sl_work_times(int reset) {
     auto* app = sightline::BrowserApp::instance();
     auto json = [](const sightline::DurationSummary& s) {
@@ -169,10 +171,12 @@ EMSCRIPTEN_KEEPALIVE const char* sl_work_times(int reset) {
         return std::string(buf);
     };
     g_last_result = R"({"frames":)" + json(app->frame_times().summary()) + R"(,"import_slices":)" +
-                    json(app->import_slice_times().summary()) + "}";
+                    json(app->import_slice_times().summary()) + R"(,"background_slices":)" +
+                    json(app->background_slice_times().summary()) + "}";
     if (reset) {
         app->frame_times().reset();
         app->import_slice_times().reset();
+        app->background_slice_times().reset();
     }
     return g_last_result.c_str();
 }

@@ -14,35 +14,47 @@ std::string_view field_value(std::string_view raw, bool quoted, std::string& scr
     if (!quoted) return raw;
     if (raw.size() >= 2 && raw.back() == '"' && raw.find('"', 1) == raw.size() - 1)
         return raw.substr(1, raw.size() - 2);
-    // Copied a run at a time between quotes: a JSON column has a doubled quote every few bytes,
-    // and one push_back per byte was a fifth of the import time in wasm.
-    scratch.clear();
-    size_t i = 1;
-    while (i < raw.size()) {
-        const size_t quote = byte_scan::find(raw.data(), i, raw.size(), '"');
-        if (quote == raw.size()) {
-            scratch.append(raw.data() + i, raw.size() - i);
-            break;
+    // Eight bytes at a time between quotes: a JSON column has a doubled quote every few bytes,
+    // and copying each run with a call of its own was a tenth of the CSV reading time in wasm.
+    using namespace byte_scan;
+    constexpr uint64_t kQuotes = repeated('"');
+    scratch.resize(raw.size() + 8); // room for the last word's full store
+    const char* in = raw.data();
+    char* out = scratch.data();
+    size_t i = 1, o = 0;
+    const size_t n = raw.size();
+    while (i < n) {
+        if (i + 8 <= n) {
+            const uint64_t word = load8(in + i);
+            store8(out + o, word);
+            const uint64_t quotes = equal_bytes(word, kQuotes);
+            if (!quotes) {
+                i += 8;
+                o += 8;
+                continue;
+            }
+            const size_t k = first_marked(quotes);
+            i += k;
+            o += k;
+        } else if (in[i] != '"') {
+            out[o++] = in[i++];
+            continue;
         }
-        scratch.append(raw.data() + i, quote - i);
-        if (quote + 1 < raw.size() && raw[quote + 1] == '"') {
-            scratch += '"';
-            i = quote + 2;
+        // in[i] is a quote: a doubled one stands for one, a lone one is dropped.
+        if (i + 1 < n && in[i + 1] == '"') {
+            out[o++] = '"';
+            i += 2;
         } else {
-            i = quote + 1; // a lone quote is dropped
+            i += 1;
         }
     }
-    return scratch;
+    return std::string_view(scratch.data(), o);
 }
 
 } // namespace
 
 CsvReader::CsvReader(RecordHandler on_record, char delimiter)
-    : on_record_(std::move(on_record)), delimiter_(delimiter) {
-    ends_unquoted_[static_cast<unsigned char>(delimiter)] = true;
-    ends_unquoted_['\r'] = true;
-    ends_unquoted_['\n'] = true;
-}
+    : on_record_(std::move(on_record)), delimiter_(delimiter) {}
 
 void CsvReader::feed(std::string_view text) {
     if (buffer_.empty()) { // the common case: parse the chunk where it is, copy only the tail
@@ -102,7 +114,7 @@ void CsvReader::parse(std::string_view data) {
             state_ = field_quoted_ ? State::Quoted : State::Unquoted;
             break;
         case State::Unquoted: {
-            while (i < n && !ends_unquoted_[static_cast<unsigned char>(p[i])]) ++i;
+            i = byte_scan::find_any(p, i, n, delimiter_, '\r', '\n');
             if (i >= n) break;
             const char c = p[i];
             end_field(i);

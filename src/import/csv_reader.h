@@ -4,7 +4,6 @@
 // stay lenient enough for Defender's unquoted-comma rows (repaired later, by field count).
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -46,7 +45,6 @@ private:
 
     RecordHandler on_record_;
     char delimiter_;
-    std::array<bool, 256> ends_unquoted_{}; // delimiter, CR, LF
     std::string buffer_;           // the unfinished record carried over between chunks
     State state_ = State::FieldStart;
     size_t pos_ = 0;               // scan position in the current data

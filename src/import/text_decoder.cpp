@@ -1,5 +1,7 @@
 #include "import/text_decoder.h"
 
+#include "util/byte_scan.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -80,7 +82,7 @@ void TextDecoder::note_invalid(int64_t input_offset, std::string_view output_bef
 }
 
 void TextDecoder::count_lines(std::string_view text) {
-    if (!saw_invalid()) lines_seen_ += std::count(text.begin(), text.end(), '\n');
+    if (!saw_invalid()) lines_seen_ += static_cast<int64_t>(byte_scan::count(text.data(), text.size(), '\n'));
 }
 
 std::string_view TextDecoder::decode_utf8(std::span<const uint8_t> bytes, bool at_end) {

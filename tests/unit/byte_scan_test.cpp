@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <bit>
 #include <random>
 #include <string>
@@ -35,5 +36,27 @@ TEST_CASE("byte_scan::find finds the first occurrence from any start") {
         size_t expected = text.find('"', from);
         if (expected == std::string::npos) expected = text.size();
         REQUIRE(byte_scan::find(text.data(), from, text.size(), '"') == expected);
+    }
+}
+
+TEST_CASE("byte_scan::find_any finds the first of three bytes from any start") {
+    std::mt19937 rng(13);
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        for (size_t n = rng() % 40; n > 0; --n) text += "ab,\r\n\"-\x80"[rng() % 8];
+        const size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
+        size_t expected = text.find_first_of(",\r\n", from);
+        if (expected == std::string::npos) expected = text.size();
+        REQUIRE(byte_scan::find_any(text.data(), from, text.size(), ',', '\r', '\n') == expected);
+    }
+}
+
+TEST_CASE("byte_scan::count counts every occurrence") {
+    std::mt19937 rng(17);
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        for (size_t n = rng() % 70; n > 0; --n) text += "\n\x0b\x09x\xff"[rng() % 5];
+        const size_t expected = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+        REQUIRE(byte_scan::count(text.data(), text.size(), '\n') == expected);
     }
 }

@@ -28,7 +28,7 @@ namespace {
 
 // Installed before ImGui's own GLFW callbacks, which chain to them: any input wakes the
 // frame loop, which otherwise sleeps while nothing changes (no GPU work on an idle page).
-void wake_on_input() { BrowserApp::instance()->wake(); }
+void wake_on_input() { BrowserApp::instance()->input_arrived(); }
 
 void install_wake_callbacks(GLFWwindow* window) {
     glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { wake_on_input(); });
@@ -152,10 +152,16 @@ void BrowserApp::set_import_running(bool running) {
     }
 }
 
+void BrowserApp::input_arrived() {
+    wake();
+    input_since_import_frame_ = true;
+}
+
 void BrowserApp::draw_import_progress() {
     double now = emscripten_get_now();
-    if (now - last_import_frame_ms_ < kImportFrameIntervalMs) return;
+    if (now - last_import_frame_ms_ < kImportFrameIntervalMs && !input_since_import_frame_) return;
     last_import_frame_ms_ = now;
+    input_since_import_frame_ = false;
     sync_canvas_size();
     draw_frame();
 }

@@ -28,7 +28,7 @@ public:
 
     // While an import runs, the animation-frame loop is paused (a page asking for frames keeps
     // the browser compositing, which without a GPU costs as much CPU as the import) and the
-    // import draws its progress twice a second through draw_import_progress().
+    // import draws its progress through draw_import_progress() (see kImportFrameIntervalMs).
     void set_import_running(bool running);
     void draw_import_progress();
 
@@ -48,8 +48,10 @@ public:
     // The page's URL fragment changed (the analyst edited the link, or went back).
     void url_fragment_changed();
 
-    // Input arrived: draw the next few frames (ImGui needs a couple to settle hover states).
+    // Draw the next few frames (ImGui needs a couple to settle hover states).
     void wake() { frames_left_ = kFramesAfterWake; }
+    // The analyst moved, clicked or typed: wake, and during an import draw after this slice.
+    void input_arrived();
 
 private:
     static constexpr int kFramesAfterWake = 4;
@@ -60,7 +62,9 @@ private:
     static constexpr double kIdleBackgroundBudgetMs = 20.0;
     // Each drawn frame costs the page ~30-60 ms of CPU where WebGL runs on it (SwiftShader):
     // drawn every 250 ms, progress took a quarter of a 1M-row import (16.2 s, 12.3 s undrawn).
-    static constexpr double kImportFrameIntervalMs = 500.0;
+    // So an import draws its progress once a second, and after each slice in which the analyst
+    // moved or clicked (the Cancel button answers at once).
+    static constexpr double kImportFrameIntervalMs = 1000.0;
     static constexpr double kProgressRedrawIntervalMs = 250.0;
 
     bool sync_canvas_size();
@@ -84,6 +88,7 @@ private:
     uint64_t saved_settings_revision_ = 0;
     std::string url_fragment_;
     double last_import_frame_ms_ = 0;
+    bool input_since_import_frame_ = false;
     double last_drawn_ms_ = 0;
     bool pumping_ = false; // background_pump.js runs the background work
     std::vector<int> latched_keys_;

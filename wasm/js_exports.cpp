@@ -146,7 +146,9 @@ EMSCRIPTEN_KEEPALIVE const char* sl_ui_state() {
 // {x, y, width, height, frame} of a named widget in CSS pixels (frame: the frame that drew it),
 // or {"error"} when it was not drawn.
 EMSCRIPTEN_KEEPALIVE const char* sl_item_rect(const char* name) {
-    sightline::BrowserApp::instance()->wake(); // callers wait for a rect to hold still over frames
+    // Callers wait for a rect to hold still over frames: a question about the screen asks for a
+    // fresh frame, as the analyst's input does (during an import too, which draws rarely).
+    sightline::BrowserApp::instance()->input_arrived();
     auto rect = sightline::find_item(name);
     if (!rect) {
         g_last_result = R"({"error":)" + sightline::json_string(std::string("no item named ") + name) + "}";

@@ -65,7 +65,9 @@ private:
     // So an import draws its progress once a second, and after each slice in which the analyst
     // moved or clicked (the Cancel button answers at once).
     static constexpr double kImportFrameIntervalMs = 1000.0;
-    static constexpr double kProgressRedrawIntervalMs = 250.0;
+    // Background work's progress (the status line) twice a second: at four, the frames took a
+    // third of the 2.6 s that the count and column copy of 1M rows took after an import.
+    static constexpr double kProgressRedrawIntervalMs = 500.0;
 
     bool sync_canvas_size();
     void restore_page_state();

@@ -92,6 +92,7 @@ void FileImporter::sniff() {
     const SniffResult sniffed = sniff_input(as_bytes(head));
     if (!sniffed.refusal.empty()) return fail(sniffed.refusal);
     bom_length_ = sniffed.bom_length;
+    offsets_ = FileOffsets(sniffed.encoding, static_cast<int64_t>(bom_length_));
     decoder_ = std::make_unique<TextDecoder>(sniffed.encoding);
     accept_text(decoder_->decode(as_bytes(head).subspan(bom_length_)), false);
     note_decoder_problems();
@@ -119,7 +120,7 @@ void FileImporter::choose_syntax(bool at_end) {
             [this](const JsonRecordText& record) { on_json_record(record); },
             [this](int64_t line, int64_t offset, bool lost_record, std::string message) {
                 if (lost_record) ++report_.skipped;
-                add_issue(line, offset + static_cast<int64_t>(bom_length_), std::move(message));
+                add_issue(line, offsets_.at(offset), std::move(message));
             });
     } else {
         const size_t line_end = undecided_text_.find('\n', first);
@@ -147,6 +148,7 @@ void FileImporter::note_decoder_problems() {
 
 void FileImporter::on_csv_record(const CsvRecord& record) {
     if (failed()) return;
+    const int64_t offset = offsets_.record(record.byte_offset, record.text);
     if (!columns_) {
         if (is_blank_row(record.fields)) return;
         std::vector<std::string> names;
@@ -154,8 +156,7 @@ void FileImporter::on_csv_record(const CsvRecord& record) {
         set_table_header(std::move(names), TableSyntax::Csv);
         return;
     }
-    on_table_row(record.fields, record.text, record.line, record.byte_offset + static_cast<int64_t>(bom_length_),
-                 record.unterminated_quote);
+    on_table_row(record.fields, record.text, record.line, offset, record.unterminated_quote);
 }
 
 void FileImporter::set_table_header(std::vector<std::string> names, TableSyntax syntax) {
@@ -314,14 +315,14 @@ void FileImporter::map_table_row(std::span<const std::string_view> fields, std::
 
 void FileImporter::on_json_record(const JsonRecordText& record) {
     if (failed()) return;
-    const int64_t offset = record.byte_offset + static_cast<int64_t>(bom_length_);
+    const int64_t offset = offsets_.record(record.byte_offset, record.text);
     rapidjson::Document doc;
     doc.Parse(record.text.data(), record.text.size());
     if (doc.HasParseError() || !doc.IsObject()) {
         ++report_.skipped;
         const std::string reason = doc.HasParseError()
                                        ? std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " at byte " +
-                                             std::to_string(offset + static_cast<int64_t>(doc.GetErrorOffset()))
+                                             std::to_string(offsets_.in_record(record.text.substr(0, doc.GetErrorOffset())))
                                        : std::string("not an object");
         add_issue(record.line, offset, "invalid JSON record skipped: " + reason);
         return;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "import/csv_reader.h"
+#include "import/file_offsets.h"
 #include "import/import_report.h"
 #include "import/json_record_format.h"
 #include "import/json_record_scanner.h"
@@ -88,6 +89,7 @@ private:
     std::string head_;                 // first bytes, until sniffing has enough
     bool sniffed_ = false;
     size_t bom_length_ = 0;
+    FileOffsets offsets_;              // file offsets of positions in the decoded text
     std::unique_ptr<TextDecoder> decoder_;
     bool invalid_text_noted_ = false;
 

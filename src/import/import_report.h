@@ -11,7 +11,7 @@ namespace sightline {
 
 struct ImportIssue {
     int64_t line = 0;        // 1-based line of the record in the file, 0 when not known
-    int64_t byte_offset = 0; // offset of the record in the (decoded UTF-8) text, after any BOM
+    int64_t byte_offset = 0; // offset of the record in the file (import/file_offsets.h)
     std::string message;
 };
 

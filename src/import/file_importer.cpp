@@ -92,8 +92,8 @@ void FileImporter::sniff() {
     const SniffResult sniffed = sniff_input(as_bytes(head));
     if (!sniffed.refusal.empty()) return fail(sniffed.refusal);
     bom_length_ = sniffed.bom_length;
-    offsets_ = FileOffsets(sniffed.encoding, static_cast<int64_t>(bom_length_));
     decoder_ = std::make_unique<TextDecoder>(sniffed.encoding);
+    offsets_ = FileOffsets(*decoder_, sniffed.encoding, static_cast<int64_t>(bom_length_));
     accept_text(decoder_->decode(as_bytes(head).subspan(bom_length_)), false);
     note_decoder_problems();
 }

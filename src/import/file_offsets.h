@@ -1,10 +1,10 @@
 // Byte offsets in the file for positions in its decoded text. The readers count in the UTF-8
 // text the decoder hands them; the import report gives offsets in the file as it is on disk.
-// A UTF-8 file's text is the file after its BOM. A UTF-16 file's text is measured back into
+// A UTF-8 file's text is the file after its BOM, but for invalid bytes, each of which became
+// the three bytes of U+FFFD (the decoder says where). A UTF-16 file's text is measured back into
 // UTF-16 bytes record by record, as the records go by: each record's own text exactly, and the
 // text between records (line breaks, commas, blanks, a `{"data": [` wrapper) as ASCII, two
 // bytes a character. Nothing is kept per record, so this costs no memory on large files.
-// (Not exact after invalid UTF-8: each byte replaced by U+FFFD counts three instead of one.)
 #pragma once
 
 #include "import/text_decoder.h"
@@ -17,7 +17,9 @@ namespace sightline {
 class FileOffsets {
 public:
     FileOffsets() = default;
-    FileOffsets(TextEncoding encoding, int64_t bom_length) : encoding_(encoding), bom_length_(bom_length) {}
+    // `decoder` decodes the file (and outlives this).
+    FileOffsets(const TextDecoder& decoder, TextEncoding encoding, int64_t bom_length)
+        : decoder_(&decoder), encoding_(encoding), bom_length_(bom_length) {}
 
     // The file offset of a record that starts at `text_offset` with `text`; records must be
     // given in the order they come.
@@ -33,7 +35,9 @@ public:
 
 private:
     bool utf16() const { return encoding_ != TextEncoding::Utf8; }
+    int64_t utf8_file_offset(int64_t text_offset) const;
 
+    const TextDecoder* decoder_ = nullptr;
     TextEncoding encoding_ = TextEncoding::Utf8;
     int64_t bom_length_ = 0;
     // The last record's start, in the text and in the file, and where it ends in each.

@@ -111,8 +111,10 @@ std::string_view TextDecoder::decode_utf8(std::span<const uint8_t> bytes, bool a
         rewriting = true;
         rewritten.append(text + copied, i - copied);
         note_invalid(consumed_ + static_cast<int64_t>(i), rewritten);
+        const size_t replaced = len == kIncomplete ? n - i : 1;
+        note_replacement(text_emitted_ + static_cast<int64_t>(rewritten.size()), replaced);
         rewritten += kReplacement;
-        i = len == kIncomplete ? n : i + 1;
+        i += replaced;
         copied = i;
     }
     if (rewriting && clean_end > copied) rewritten.append(text + copied, clean_end - copied);
@@ -125,7 +127,21 @@ std::string_view TextDecoder::decode_utf8(std::span<const uint8_t> bytes, bool a
     }
     carry_ = std::move(held);
     count_lines(result);
+    text_emitted_ += static_cast<int64_t>(result.size());
     return result;
+}
+
+void TextDecoder::note_replacement(int64_t text_offset, size_t bytes_replaced) {
+    if (replacements_.size() >= kMaxReplacementsKept) return;
+    const int64_t before = replacements_.empty() ? 0 : replacements_.back().extra_through;
+    replacements_.push_back({text_offset, before + static_cast<int64_t>(kReplacement.size() - bytes_replaced)});
+}
+
+int64_t TextDecoder::extra_text_bytes_before(int64_t text_offset) const {
+    // The last replacement that starts before text_offset, and all before it.
+    auto after = std::upper_bound(replacements_.begin(), replacements_.end(), text_offset,
+                                  [](int64_t offset, const Replacement& r) { return offset <= r.text_offset; });
+    return after == replacements_.begin() ? 0 : std::prev(after)->extra_through;
 }
 
 std::string_view TextDecoder::decode_utf16(std::span<const uint8_t> bytes, bool at_end) {

@@ -43,13 +43,15 @@ int64_t offset_in(const std::string& file, const std::string& needle) {
 } // namespace
 
 TEST_CASE("FileOffsets: UTF-8 offsets are the text's after the BOM; UTF-16 ones are measured back") {
-    FileOffsets utf8(TextEncoding::Utf8, 3);
+    TextDecoder clean(TextEncoding::Utf8);
+    FileOffsets utf8(clean, TextEncoding::Utf8, 3);
     CHECK(utf8.record(10, "caf\xC3\xA9") == 13);
     CHECK(utf8.in_record("caf") == 16);
     CHECK(utf8.at(40) == 43);
 
     // Text "é,😀\nab" as UTF-16 LE after a 2-byte BOM: records "é,😀" at 0 and "ab" at 8 (text).
-    FileOffsets wide(TextEncoding::Utf16LE, 2);
+    TextDecoder wide_decoder(TextEncoding::Utf16LE);
+    FileOffsets wide(wide_decoder, TextEncoding::Utf16LE, 2);
     CHECK(wide.encoded_size("\xC3\xA9,\xF0\x9F\x98\x80") == 2 + 2 + 4);
     CHECK(wide.record(0, "\xC3\xA9,\xF0\x9F\x98\x80") == 2);
     CHECK(wide.in_record("\xC3\xA9,") == 2 + 4);
@@ -87,4 +89,22 @@ TEST_CASE("UTF-16 files: the report's offsets point at the rows in the file") {
     // rapidjson's position of the error, in the file too.
     CHECK(j.report.errors[0].message.find("at byte " + std::to_string(offset_in(json_file, "oops}"))) !=
           std::string::npos);
+}
+
+TEST_CASE("UTF-8 files with invalid bytes: offsets count each replaced byte once, not as U+FFFD's three") {
+    const std::string csv =
+        "id,time,app,activity_type,user,ip\n"
+        "t-1,2026-11-01T10:00:00Z,Bo\xFFx,Log on,ann@contoso.example,10.0.0.1\n"
+        "t-2,not a date,Box,Log on,\xC3\xA9\xFE\xFE@contoso.example,10.0.0.1\n"
+        "t-3,also not a date,Box,Log on,ann@contoso.example,10.0.0.1\n";
+    for (size_t chunk : {size_t{0}, size_t{5}}) {
+        INFO("chunk " << chunk);
+        const test::ImportResult r = test::import_bytes("bad-bytes.csv", csv, chunk);
+        std::vector<int64_t> offsets;
+        for (const ImportIssue& issue : r.report.errors)
+            if (issue.message.find("date") != std::string::npos) offsets.push_back(issue.byte_offset);
+        REQUIRE(offsets.size() == 2);
+        CHECK(offsets[0] == static_cast<int64_t>(csv.find("t-2,")));
+        CHECK(offsets[1] == static_cast<int64_t>(csv.find("t-3,")));
+    }
 }

@@ -43,9 +43,11 @@ void TimelinePanel::draw(AppModel& model) {
     const size_t n = histogram_.counts.size();
     const float bar = width / static_cast<float>(n);
     const ImU32 colour = ImGui::GetColorU32(ImVec4(0.36f, 0.61f, 1.0f, 0.85f));
+    // The date labels have the top line to themselves: the tallest bar stops below them.
+    const float bars_height = height - ImGui::GetFontSize() - 4;
     for (size_t i = 0; i < n; ++i) {
         if (histogram_.counts[i] == 0) continue;
-        float h = (height - 4) * static_cast<float>(histogram_.counts[i]) / static_cast<float>(histogram_.max_count);
+        float h = bars_height * static_cast<float>(histogram_.counts[i]) / static_cast<float>(histogram_.max_count);
         float x = origin.x + bar * static_cast<float>(i);
         draw->AddRectFilled(ImVec2(x + (bar > 3 ? 1 : 0), origin.y + height - std::max(h, 1.0f)),
                             ImVec2(x + bar, origin.y + height), colour);

@@ -9,13 +9,10 @@
 namespace sightline {
 
 void ActivityView::refresh(const ActivityStore& store, const ActivityFilter& filter, const std::vector<SortKey>& sort) {
-    reading_.reset();
-    rowids_.clear();
+    clear();
     // The column copy answers most filters over a million rows in milliseconds, complete.
     if (auto rowids = column_matching_rowids(store, filter, sort)) rowids_ = std::move(*rowids);
     else reading_ = prepare_matching_rowids(store, filter, sort);
-    cached_.clear();
-    cached_first_ = 0;
 }
 
 void ActivityView::clear() {

@@ -146,13 +146,13 @@ void AppModel::complete_indexes() {
 }
 
 std::string AppModel::background_status() const {
-    if (!import_ && awaiting_copy_)
-        return "Preparing to search (" + std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%)";
+    const std::string copy_percent =
+        std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%";
+    if (!import_ && awaiting_copy_) return "Preparing to search (" + copy_percent + ")";
     if (!import_ && search_)
         return "Searching the activities (" + std::to_string(static_cast<int>(search_->progress() * 100)) + "%)";
     if (!import_ && !view_.is_complete()) return "Counting activities"; // the view is read first
-    if (!import_ && !store_.columns())
-        return "Preparing fast filters (" + std::to_string(total_ > 0 ? store_.columns_rows_built() * 100 / total_ : 0) + "%)";
+    if (!import_ && !store_.columns()) return "Preparing fast filters (" + copy_percent + ")";
     if (!index_builder_) return {};
     return "Building indexes (" + std::to_string(index_builder_->steps_done() + 1) + " of " +
            std::to_string(index_builder_->steps_total()) + ")";

@@ -2,7 +2,6 @@
 // each so the parser, the writer and the UI's menus can never disagree on a spelling.
 #include "filter/activity_filter.h"
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -73,13 +72,20 @@ bool parse_user_role(std::string_view name, UserRole& out) {
 
 namespace {
 
-bool node_has_free_text(const FilterNode& node) {
-    if (node.kind == FilterNode::Kind::Condition) return node.condition.op == FilterOp::Text;
-    return std::any_of(node.children.begin(), node.children.end(), node_has_free_text);
+void collect_free_text(const FilterNode& node, std::vector<FilterCondition>& out) {
+    if (node.kind == FilterNode::Kind::Condition) {
+        if (node.condition.op == FilterOp::Text) out.push_back(node.condition);
+        return;
+    }
+    for (const FilterNode& child : node.children) collect_free_text(child, out);
 }
 
 } // namespace
 
-bool ActivityFilter::has_free_text() const { return node_has_free_text(root); }
+std::vector<FilterCondition> ActivityFilter::free_text_conditions() const {
+    std::vector<FilterCondition> out;
+    collect_free_text(root, out);
+    return out;
+}
 
 } // namespace sightline

@@ -51,8 +51,9 @@ struct FilterNode {
 struct ActivityFilter {
     FilterNode root;
     bool empty() const { return root.kind == FilterNode::Kind::All && root.children.empty(); }
-    // Whether any condition is free text (`text`), which searches the raw records.
-    bool has_free_text() const;
+    // The free-text (`text`) conditions, which search the raw records, in the order written.
+    std::vector<FilterCondition> free_text_conditions() const;
+    bool has_free_text() const { return !free_text_conditions().empty(); }
 };
 
 } // namespace sightline

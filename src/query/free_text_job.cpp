@@ -14,14 +14,6 @@ namespace {
 constexpr size_t kScanBytes = size_t{4} << 20;
 constexpr int64_t kListRows = 32768;
 
-void collect_text_conditions(const FilterNode& node, std::vector<FilterCondition>& out) {
-    if (node.kind == FilterNode::Kind::Condition) {
-        if (node.condition.op == FilterOp::Text) out.push_back(node.condition);
-        return;
-    }
-    for (const FilterNode& child : node.children) collect_text_conditions(child, out);
-}
-
 } // namespace
 
 FreeTextJob::FreeTextJob(const ActivityStore& store, const ActivityFilter& filter)
@@ -29,9 +21,7 @@ FreeTextJob::FreeTextJob(const ActivityStore& store, const ActivityFilter& filte
     if (!store.columns()) return; // answers are only used with the copy (query/column_filter.h)
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) list_fields_.push_back(field.name);
-    std::vector<FilterCondition> all;
-    collect_text_conditions(filter.root, all);
-    for (FilterCondition& condition : all)
+    for (FilterCondition& condition : filter.free_text_conditions())
         if (!store.rowid_cache().find(free_text_cache_key(condition), generation_))
             conditions_.push_back(std::move(condition));
 }

@@ -93,10 +93,10 @@ size_t confirm16(const char* p, size_t i, Bytes16 marks, std::string_view needle
 size_t find_ci(std::string_view text, std::string_view needle, size_t from) {
     if (needle.empty()) return from <= text.size() ? from : std::string_view::npos;
     if (from > text.size() || needle.size() > text.size() - from) return std::string_view::npos;
-    if (needle.size() == 1) return find_ci_bytewise(text, needle, from);
     // Candidates: the needle's first byte at i and its last at i + n - 1, many positions at
     // once. First and last rather than the first two: in JSON and log text a word's first two
-    // letters recur far more often than its first and last at the right distance.
+    // letters recur far more often than its first and last at the right distance. (A one-byte
+    // needle is its own first and last.)
     const size_t last_offset = needle.size() - 1;
     const char* p = text.data();
     const size_t last_start = text.size() - needle.size(); // the last position a match can start

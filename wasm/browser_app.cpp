@@ -22,7 +22,10 @@ BrowserApp* BrowserApp::instance_ = nullptr;
 // Where wasm/CMakeLists.txt embeds the UI font.
 constexpr const char* kUiFontPath = "/fonts/ui.otf";
 
-BrowserApp::BrowserApp() { instance_ = this; }
+BrowserApp::BrowserApp() {
+    instance_ = this;
+    model_.store().use_kept_sources(&kept_sources_);
+}
 
 namespace {
 

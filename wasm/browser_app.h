@@ -6,6 +6,7 @@
 #include "app/app_model.h"
 #include "app/duration_stats.h"
 #include "browser_platform.h"
+#include "js_kept_sources.h"
 #include "sightline_ui.h"
 
 #include <string>
@@ -77,6 +78,7 @@ private:
     void draw_frame();
 
     static BrowserApp* instance_;
+    JsKeptSources kept_sources_; // before the model, whose store releases sources into it
     AppModel model_;
     AutomationApi api_{model_};
     BrowserPlatform platform_;

@@ -70,8 +70,11 @@ EMSCRIPTEN_KEEPALIVE int sl_import_begin(int file_count, double bytes_total) {
 
 // `mapping_json`: load()'s mapping, already checked by the checkMapping call, or "".
 // `ask_for_mapping`: 1 when the analyst opened the file (the UI may ask), 0 for load().
-EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name, const char* mapping_json, int ask_for_mapping) {
-    guarded([&] {
+// `kept_source`: the kept_sources.js source that receives the file's chunks. Returns 1 when the
+// file may be fed, 0 on an error (the source is then not held: the caller releases it).
+EMSCRIPTEN_KEEPALIVE int sl_import_file_begin(const char* name, const char* mapping_json, int ask_for_mapping,
+                                              uint32_t kept_source) {
+    return guarded([&] {
         sightline::ColumnMapping mapping;
         if (*mapping_json) {
             std::string error;
@@ -79,8 +82,8 @@ EMSCRIPTEN_KEEPALIVE void sl_import_file_begin(const char* name, const char* map
             if (!parsed) throw std::invalid_argument(std::string(name) + ": mapping: " + error);
             mapping = std::move(*parsed);
         }
-        model().import_file_begin(name, std::move(mapping), ask_for_mapping == 1);
-    });
+        model().import_file_begin(name, std::move(mapping), ask_for_mapping == 1, kept_source);
+    }) ? 1 : 0;
 }
 
 // Where the current file stands, for the page's loop: 0 go on reading, 1 waiting for the

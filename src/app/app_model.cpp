@@ -168,12 +168,13 @@ void AppModel::begin_import(int file_count, int64_t bytes_total) {
     import_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, demo_loaded_);
 }
 
-void AppModel::import_file_begin(std::string name, ColumnMapping mapping, bool ask_for_mapping) {
+void AppModel::import_file_begin(std::string name, ColumnMapping mapping, bool ask_for_mapping, uint32_t kept_source) {
     if (!import_) throw std::logic_error("no import is running");
     ImportOptions options;
     options.explicit_mapping = std::move(mapping);
     options.remembered_mappings = &remembered_mappings_;
     options.ask_for_mapping = ask_for_mapping;
+    options.kept_source = kept_source;
     import_->begin_file(std::move(name), std::move(options));
     sync_mapping_prompt();
 }

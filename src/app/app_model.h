@@ -67,7 +67,10 @@ public:
     // `mapping`: read the file as a plain table with it (load() with a mapping).
     // `ask_for_mapping`: a file in no known format waits for the analyst (mapping_prompt())
     // instead of being read with the remembered or guessed mapping.
-    void import_file_begin(std::string name, ColumnMapping mapping = {}, bool ask_for_mapping = false);
+    // `kept_source`: the source (store/kept_sources.h) that keeps the file's bytes as they are
+    // fed, or 0 for none.
+    void import_file_begin(std::string name, ColumnMapping mapping = {}, bool ask_for_mapping = false,
+                           uint32_t kept_source = 0);
     void import_feed(std::span<const uint8_t> chunk);
     void import_file_end();
     void finish_import();

@@ -48,6 +48,7 @@ bool is_blank_row(std::span<const std::string_view> fields) {
 FileImporter::FileImporter(std::string file_name, ActivityWriter& writer, ImportOptions options)
     : file_name_(std::move(file_name)), writer_(writer), options_(std::move(options)) {
     report_.name = file_name_;
+    if (options_.kept_source) writer_.hold_source(options_.kept_source);
 }
 
 FileImporter::~FileImporter() = default;
@@ -367,16 +368,26 @@ void FileImporter::store(RecordOutcome& outcome, std::string_view raw, int64_t l
         add_issue(line, byte_offset, "record skipped: " + outcome.message);
         return;
     }
+    const bool raw_is_record = activity_.raw.empty(); // else the format found a raw column
     complete_activity(activity_, format_name(), file_name_, raw);
+    std::optional<KeptAt> kept;
+    if (raw_is_record && record_is_verbatim()) kept = KeptAt{options_.kept_source, static_cast<uint64_t>(byte_offset)};
     bool inserted = false;
     try {
-        inserted = writer_.insert(activity_);
+        inserted = writer_.insert(activity_, kept);
     } catch (const std::exception& e) {
         return fail(std::string("could not store activities: ") + e.what());
     }
     ++(inserted ? report_.rows : report_.duplicates);
     if (outcome.repaired) ++report_.repaired;
     if (!outcome.message.empty()) add_issue(line, byte_offset, std::move(outcome.message));
+}
+
+// Whether the record just read lies in the file byte for byte, where the kept source has it:
+// the text of a UTF-8 file in which the decoder has replaced nothing so far (it decodes ahead
+// of the records, so a replacement later in the chunk already counts).
+bool FileImporter::record_is_verbatim() const {
+    return options_.kept_source && decoder_ && decoder_->encoding() == TextEncoding::Utf8 && !decoder_->saw_invalid();
 }
 
 void FileImporter::add_issue(int64_t line, int64_t byte_offset, std::string message) {

@@ -77,6 +77,7 @@ private:
     void flatten_json_record(const rapidjson::Value& record);
 
     void store(RecordOutcome& outcome, std::string_view raw, int64_t line, int64_t byte_offset);
+    bool record_is_verbatim() const;
     void add_issue(int64_t line, int64_t byte_offset, std::string message);
     void fail(std::string message);
     std::string_view format_name() const;

@@ -45,6 +45,9 @@ struct ImportOptions {
     // instead of guessing. The UI sets it; load() never asks.
     bool ask_for_mapping = false;
     size_t max_reported_issues = 100;
+    // A kept source (store/kept_sources.h) that receives every byte fed to this file: records
+    // read from it byte for byte are stored as places in it instead of copies. 0: none.
+    uint32_t kept_source = 0;
 };
 
 } // namespace sightline

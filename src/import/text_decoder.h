@@ -23,6 +23,7 @@ public:
     // End of input: a held-back partial sequence becomes U+FFFD.
     std::string_view finish();
 
+    TextEncoding encoding() const { return encoding_; }
     bool saw_invalid() const { return first_invalid_offset_ >= 0; }
     int64_t first_invalid_offset() const { return first_invalid_offset_; } // in the decoder's input
     int64_t first_invalid_line() const { return first_invalid_line_; }

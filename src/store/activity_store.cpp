@@ -68,12 +68,16 @@ struct TextSearchedWithRaw {
 constexpr TextSearchedWithRaw kTextsSearchedWithRaw[] = {{"id", &Activity::id},
                                                          {"description", &Activity::description}};
 
-// sl_raw(rowid): the virtual column `activities.raw` (store/raw_records.h). The text is not
-// copied: records only move or go at a commit or rollback, never while a statement reads.
+// sl_raw(rowid): the virtual column `activities.raw` (store/raw_records.h).
 void raw_record_function(sqlite3_context* context, int, sqlite3_value** argv) {
     const auto* records = static_cast<const RawRecords*>(sqlite3_user_data(context));
-    std::string_view raw = records->find(sqlite3_value_int64(argv[0]));
-    sqlite3_result_text(context, raw.data() ? raw.data() : "", static_cast<int>(raw.size()), SQLITE_STATIC);
+    std::string scratch;
+    std::string_view raw = records->find(sqlite3_value_int64(argv[0]), scratch);
+    // The records' own memory stays put while the statement runs; a kept record read into
+    // `scratch` is copied.
+    const bool kept = !scratch.empty() && raw.data() == scratch.data();
+    sqlite3_result_text(context, raw.data() ? raw.data() : "", static_cast<int>(raw.size()),
+                        kept ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
 std::string placeholders(size_t n) {
@@ -306,10 +310,14 @@ ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
 }
 
 ActivityWriter::~ActivityWriter() {
-    if (open_) sqlite3_exec(store_.db(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!open_) return;
+    sqlite3_exec(store_.db(), "ROLLBACK", nullptr, nullptr, nullptr);
+    store_.raw_.release_unused_sources();
 }
 
-bool ActivityWriter::insert(const Activity& a) {
+void ActivityWriter::hold_source(uint32_t source) { store_.raw_.hold_source(source); }
+
+bool ActivityWriter::insert(const Activity& a, std::optional<KeptAt> raw_kept) {
     const uint64_t id_hash = ActivityIdSet::hash_id(a.id);
     if (store_.rowid_of(a.id, id_hash)) return false;
     drop_filter_indexes_if_large();
@@ -340,7 +348,7 @@ bool ActivityWriter::insert(const Activity& a) {
         if (!text.empty() && std::string_view(a.raw).find(text) == std::string_view::npos)
             extra_texts[extra_count++] = text;
     }
-    store_.raw_.append(rowid, a.raw, std::span<const std::string_view>(extra_texts, extra_count));
+    store_.raw_.append(rowid, a.raw, std::span<const std::string_view>(extra_texts, extra_count), raw_kept);
     store_.ids().add(id_hash, rowid);
     insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
     insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);
@@ -358,16 +366,20 @@ void ActivityWriter::insert_list(sqlite3_stmt* st, int64_t rowid, const std::vec
     }
 }
 
+// After the transaction, sources that no row came to lie in go: SQLite calls no commit or
+// rollback hook for a transaction that wrote nothing (a file of duplicates only).
 void ActivityWriter::commit() {
     if (!open_) return;
     exec(store_.db(), "COMMIT");
     open_ = false;
+    store_.raw_.release_unused_sources();
 }
 
 void ActivityWriter::rollback() {
     if (!open_) return;
     exec(store_.db(), "ROLLBACK");
     open_ = false;
+    store_.raw_.release_unused_sources();
 }
 
 } // namespace sightline

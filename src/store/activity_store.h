@@ -49,6 +49,8 @@ public:
 
     // The original records, which free-text search scans directly (store/raw_records.h).
     const RawRecords& raw_records() const { return raw_; }
+    // Where records kept in their files are read from (store/kept_sources.h); not owned.
+    void use_kept_sources(KeptSources* sources) { raw_.use_kept_sources(sources); }
     // Whether free text finds this text field through raw_records() (id and description).
     static bool text_searched_with_raw(std::string_view field);
 
@@ -130,7 +132,11 @@ public:
     ActivityWriter& operator=(const ActivityWriter&) = delete;
 
     // Returns false when an activity with the same id is already stored (a duplicate).
-    bool insert(const Activity& activity);
+    // `raw_kept`: where activity.raw lies, byte for byte, in a source held by hold_source(); the
+    // store then keeps that place instead of a copy.
+    bool insert(const Activity& activity, std::optional<KeptAt> raw_kept = {});
+    // Takes a kept source (a file being read) into the store's care until no row lies in it.
+    void hold_source(uint32_t source);
     void commit();
     void rollback(); // as destroying it uncommitted does
 

@@ -10,6 +10,12 @@ import { openWatchedPage, waitForReady, waitForStatus, screenshot, rectOf, useBr
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'import');
 const fixture = (name) => Array.from(fs.readFileSync(path.join(FIXTURES, name)));
+// Whether `raw` is whole lines of `text` (a record is one line, or several when a quoted
+// value holds line breaks), whatever the line endings.
+const isWholeLinesOf = (raw, text) => {
+  const unify = (t) => t.replace(/\r\n/g, '\n');
+  return raw.length > 0 && `\n${unify(text)}\n`.includes(`\n${unify(raw)}\n`);
+};
 
 const env = useBrowserAndServer({ before, after });
 
@@ -35,10 +41,25 @@ test('load() reads a Defender CSV export, replacing the demo data', async () => 
     assert.ok(q.rows.every((r) => r.file === 'defender_activity_log.csv'));
     assert.ok(q.rows.some((r) => r.description.includes('budget, final.xlsx')), 'the repaired description keeps its comma');
 
-    // The same file again: every row is a duplicate, nothing is added.
+    // Each row's raw record is its line of the file, read back from the file's kept bytes,
+    // and free text finds words that only the raw record holds.
+    const fileText = Buffer.from(fixture('defender_activity_log.csv')).toString('utf8');
+    for (const row of q.rows) {
+      const activity = await page.evaluate((id) => window.sightline.activity(id), row.id);
+      assert.ok(activity.raw.includes(row.id) && isWholeLinesOf(activity.raw, fileText), JSON.stringify(activity));
+    }
+    const keptBytes = async () => (await page.evaluate(() => window.sightline.workTimes())).kept_file_bytes;
+    assert.equal(await keptBytes(), fileText.length, 'the file is kept once, as the records\' raw text');
+    const category = await page.evaluate(() => window.sightline.query({
+      filter: { all: [{ field: 'text', op: 'text', values: ['EVENT_CATEGORY_LOGIN'] }] }, limit: 1000 }));
+    assert.ok(!category.error, category.error);
+    assert.ok(category.total > 0 && category.total < file.rows, `raw-only word found in ${category.total} rows`);
+
+    // The same file again: every row is a duplicate, nothing is added, and nothing more is kept.
     const again = await load(page, [{ name: 'defender_activity_log.csv', bytes: fixture('defender_activity_log.csv') }]);
     assert.equal(again.files[0].duplicates, file.rows);
     assert.equal(again.total, file.rows);
+    assert.equal(await keptBytes(), fileText.length, 'a file no row lies in is released');
     assert.deepEqual(problems.consoleErrors, []);
   } finally {
     await context.close();
@@ -93,6 +114,12 @@ test('a file dropped on the page is imported through the drop handler', async ()
     const q = await page.evaluate(() => window.sightline.query({ limit: 5 }));
     assert.ok(q.rows.every((r) => r.file === 'audit_log_purview.csv'));
     assert.match(q.rows[0].source, /audit/i);
+    // The raw records are read back from the dropped File's chunks, kept as streamed.
+    const fileText = Buffer.from(bytes).toString('utf8');
+    for (const row of q.rows) {
+      const activity = await page.evaluate((id) => window.sightline.activity(id), row.id);
+      assert.ok(isWholeLinesOf(activity.raw, fileText), JSON.stringify(activity));
+    }
   } finally {
     await context.close();
   }

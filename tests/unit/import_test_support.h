@@ -7,6 +7,7 @@
 #include "api/activity_json.h"
 #include "import/file_importer.h"
 #include "store/activity_store.h"
+#include "store/kept_chunks.h"
 #include "store/sqlite_handle.h"
 
 #include <sqlite3.h>
@@ -37,25 +38,36 @@ inline std::string stored_rows_jsonl(ActivityStore& store) {
 struct ImportResult {
     FileImportReport report;
     std::string rows; // JSON lines
+    size_t raw_memory_bytes = 0; // the store's own memory for raw records (RawRecords::memory_bytes)
 };
+
+// Where the raw records go: kept in the file's chunks, as the page and the CLI do, or copied.
+enum class RawKeeping { InFile, Copied };
 
 // chunk == 0: the whole input in one feed.
 inline ImportResult import_bytes(const std::string& name, const std::string& bytes, size_t chunk = 0,
-                                 ImportOptions options = {}) {
+                                 ImportOptions options = {}, RawKeeping keeping = RawKeeping::InFile) {
+    KeptChunks kept;
     ActivityStore store;
+    store.use_kept_sources(&kept);
+    if (keeping == RawKeeping::InFile) options.kept_source = kept.open();
     ImportResult result;
     {
         ActivityWriter writer(store);
         FileImporter importer(name, writer, options);
         const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
         const size_t step = chunk == 0 ? std::max<size_t>(bytes.size(), 1) : chunk;
-        for (size_t i = 0; i < bytes.size(); i += step)
-            importer.feed(std::span<const uint8_t>(data + i, std::min(step, bytes.size() - i)));
+        for (size_t i = 0; i < bytes.size(); i += step) {
+            const std::span<const uint8_t> piece(data + i, std::min(step, bytes.size() - i));
+            if (options.kept_source) kept.append(options.kept_source, piece);
+            importer.feed(piece);
+        }
         importer.finish();
         if (!importer.failed()) writer.commit();
         result.report = importer.report();
     }
     result.rows = stored_rows_jsonl(store);
+    result.raw_memory_bytes = store.raw_records().memory_bytes();
     return result;
 }
 

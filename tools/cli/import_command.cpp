@@ -4,6 +4,7 @@
 #include "import/file_importer.h"
 #include "import/import_report_json.h"
 #include "store/activity_store.h"
+#include "store/kept_chunks.h"
 #include "store/sqlite_handle.h"
 
 #include <rapidjson/document.h>
@@ -49,9 +50,14 @@ std::string base_name(const std::string& path) {
 }
 
 // One file in its own transaction: a file that cannot be read leaves the store as it was.
-FileImportReport import_file(const std::string& path, ActivityStore& store) {
+// The chunks read are kept, as the page keeps its own, and records read byte for byte are
+// stored as places in them (store/kept_sources.h).
+FileImportReport import_file(const std::string& path, ActivityStore& store, KeptChunks& kept) {
     ActivityWriter writer(store);
-    FileImporter importer(base_name(path), writer);
+    const uint32_t source = kept.open();
+    ImportOptions options;
+    options.kept_source = source;
+    FileImporter importer(base_name(path), writer, std::move(options));
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         FileImportReport report;
@@ -67,6 +73,7 @@ FileImportReport import_file(const std::string& path, ActivityStore& store) {
         in.read(reinterpret_cast<char*>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
         const auto got = static_cast<size_t>(in.gcount());
         if (got == 0) break;
+        kept.append(source, std::span<const uint8_t>(chunk.data(), got));
         importer.feed(std::span<const uint8_t>(chunk.data(), got));
     }
     importer.finish();
@@ -105,12 +112,14 @@ int run_import_command(const std::vector<std::string>& args) {
         std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n";
         return 2;
     }
+    KeptChunks kept; // before the store, which releases sources into it until it closes
     ActivityStore store;
+    store.use_kept_sources(&kept);
     std::vector<FileImportReport> reports;
     bool any_fatal = false;
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& path : parsed.files) {
-        reports.push_back(import_file(path, store));
+        reports.push_back(import_file(path, store, kept));
         any_fatal = any_fatal || !reports.back().fatal_error.empty();
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

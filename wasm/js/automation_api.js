@@ -52,8 +52,11 @@
 
   // Extra: how long the app's own frames and import slices took (ms), for the benchmark;
   // {reset: true} starts the measurement anew after reading it.
-  api.workTimes = (options) => Promise.resolve().then(() =>
-    JSON.parse(module.ccall('sl_work_times', 'string', ['number'], [options && options.reset ? 1 : 0])));
+  // With `kept_file_bytes`: the bytes of imported files kept outside wasm memory as the
+  // records' raw text (kept_sources.js), which the page's memory figures must add.
+  api.workTimes = (options) => Promise.resolve().then(() => Object.assign(
+    JSON.parse(module.ccall('sl_work_times', 'string', ['number'], [options && options.reset ? 1 : 0])),
+    { kept_file_bytes: module.slKeptSources.bytes() }));
 
   // The page's boot script (shell/boot.js) passes these in the module's settings.
   module.sightlineBecameReady = () => module.onSightlineReady && module.onSightlineReady();

@@ -14,8 +14,9 @@
 
   const core = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),
-    fileBegin: (name, mappingJson, ask) => module.ccall('sl_import_file_begin', null, ['string', 'string', 'number'],
-                                                        [name, mappingJson, ask ? 1 : 0]),
+    fileBegin: (name, mappingJson, ask, source) =>
+      module.ccall('sl_import_file_begin', 'number', ['string', 'string', 'number', 'number'],
+                   [name, mappingJson, ask ? 1 : 0, source]) === 1,
     state: () => module.ccall('sl_import_state', 'number', [], []),
     waitForAnalyst: (waiting) => module.ccall('sl_import_wait_for_analyst', null, ['number'], [waiting ? 1 : 0]),
     fileEnd: () => module.ccall('sl_import_file_end', null, [], []),
@@ -25,8 +26,10 @@
 
   let heapBuffer = 0;
   let heapBufferSize = 0;
-  // Copies a chunk into the wasm heap and feeds it; false when the analyst pressed Cancel.
-  function feed(bytes) {
+  // Keeps a chunk in the file's kept source (kept_sources.js), copies it into the wasm heap and
+  // feeds it; false when the analyst pressed Cancel.
+  function feed(kept, bytes) {
+    module.slKeptSources.append(kept, bytes);
     if (bytes.length > heapBufferSize) {
       if (heapBuffer) module._free(heapBuffer);
       heapBufferSize = Math.max(bytes.length, FIRST_CHUNK);
@@ -126,7 +129,13 @@
         return { error: 'import cancelled; nothing was changed', cancelled: true };
       };
       for (const file of files) {
-        core.fileBegin(file.name, file.mappingJson || '', ask);
+        // The chunks stay there as the file's records (load()'s own bytes included, uncopied);
+        // the core releases the source when no stored record lies in it.
+        const kept = module.slKeptSources.open();
+        if (!core.fileBegin(file.name, file.mappingJson || '', ask, kept)) {
+          module.slKeptSources.release(kept);
+          return core.finish(); // the error that stopped it
+        }
         let readStarted = performance.now();
         // Compressed bytes go through a Blob to reach the browser's decompressor.
         const source = file.bytes && !isGzip(file.name, file.bytes.subarray(0, 2))
@@ -135,7 +144,7 @@
         for await (const bytes of source) {
           const started = performance.now();
           timing.read_ms += started - readStarted;
-          if (!feed(bytes)) return cancelled();
+          if (!feed(kept, bytes)) return cancelled();
           // Size the next slice so that one slice takes about FRAME_BUDGET_MS.
           const ms = Math.max(1, performance.now() - started);
           timing.parse_ms += ms;

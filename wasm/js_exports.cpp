@@ -71,7 +71,7 @@ EMSCRIPTEN_KEEPALIVE int sl_import_begin(int file_count, double bytes_total) {
 // `mapping_json`: load()'s mapping, already checked by the checkMapping call, or "".
 // `ask_for_mapping`: 1 when the analyst opened the file (the UI may ask), 0 for load().
 // `kept_source`: the kept_sources.js source that receives the file's chunks. Returns 1 when the
-// file may be fed, 0 on an error (the source is then not held: the caller releases it).
+// file may be fed, 0 on an error (the caller then releases the source; a rollback may have already).
 EMSCRIPTEN_KEEPALIVE int sl_import_file_begin(const char* name, const char* mapping_json, int ask_for_mapping,
                                               uint32_t kept_source) {
     return guarded([&] {

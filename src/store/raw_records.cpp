@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -174,14 +175,10 @@ size_t RawRecords::scan(std::string_view needle, size_t from, size_t max_bytes, 
         kept_hits_.clear();
         scan_block(first, end, needle, raw_only, block_hits_);
         if (entries_[first].source) scan_kept(first, end, needle, kept_hits_);
-        size_t b = 0, k = 0;
-        while (b < block_hits_.size() || k < kept_hits_.size()) {
-            size_t e;
-            if (k == kept_hits_.size() || (b < block_hits_.size() && block_hits_[b] < kept_hits_[k])) e = block_hits_[b++];
-            else if (b == block_hits_.size() || kept_hits_[k] < block_hits_[b]) e = kept_hits_[k++];
-            else e = (++b, kept_hits_[k++]); // matched in both
-            out.push_back(entries_[e].rowid);
-        }
+        merged_hits_.clear();
+        std::set_union(block_hits_.begin(), block_hits_.end(), kept_hits_.begin(), kept_hits_.end(),
+                       std::back_inserter(merged_hits_)); // an entry that matched in both, once
+        for (size_t e : merged_hits_) out.push_back(entries_[e].rowid);
         const Entry& front = entries_[first];
         const Entry& back = entries_[end - 1];
         bytes += back.offset + back.size - front.offset;

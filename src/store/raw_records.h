@@ -115,8 +115,9 @@ private:
     Mark committed_;
     KeptSources* kept_sources_ = nullptr;
     std::unordered_map<uint32_t, size_t> source_records_; // held sources: how many entries lie in each
-    mutable std::string window_;                          // a kept window read for scan()
-    mutable std::vector<size_t> block_hits_, kept_hits_;
+    // scan()'s working memory, kept between calls: a kept window read, and the entries that matched.
+    mutable std::string window_;
+    mutable std::vector<size_t> block_hits_, kept_hits_, merged_hits_;
 };
 
 } // namespace sightline

@@ -161,6 +161,8 @@ test('Cancel during an import leaves the data set as it was', async () => {
     const status = await waitForStatus(page, (s) => !s.importing, { timeout: 60000 });
     assert.equal(status.total, before.total, 'nothing was added');
     assert.equal(status.demo, true, 'the demo data is still there');
+    const work = await page.evaluate(() => window.sightline.workTimes());
+    assert.equal(work.kept_file_bytes, 0, 'the cancelled file\'s kept bytes were released');
     await screenshot(page, 'after-cancel');
   } finally {
     await context.close();

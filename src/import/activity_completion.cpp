@@ -46,7 +46,6 @@ void reset_activity(Activity& a) {
 }
 
 void complete_activity(Activity& a, std::string_view source, std::string_view file, std::string_view raw) {
-    if (a.raw.empty()) a.raw = raw;
     if (a.source.empty()) a.source = source;
     if (a.file.empty()) a.file = file;
     if (a.user_domain.empty()) a.user_domain = domain_of_user(a.user);

@@ -1,6 +1,7 @@
 // The finishing steps every imported activity gets whatever its format: file and source, the
-// original record text, the user's domain, a normalised type, and a stable id when the export
-// has none (the same record always hashes to the same id, so a re-import finds duplicates).
+// user's domain, a normalised type, and a stable id when the export has none (the same record
+// always hashes to the same id, so a re-import finds duplicates). The original record text
+// (`raw`) is not copied into the activity: the importer hands it to the store beside it.
 #pragma once
 
 #include "model/activity.h"

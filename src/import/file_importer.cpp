@@ -368,13 +368,14 @@ void FileImporter::store(RecordOutcome& outcome, std::string_view raw, int64_t l
         add_issue(line, byte_offset, "record skipped: " + outcome.message);
         return;
     }
-    const bool raw_is_record = activity_.raw.empty(); // else the format found a raw column
     complete_activity(activity_, format_name(), file_name_, raw);
+    // The original record is the record's text, unless the format found a raw column.
+    const bool raw_is_record = activity_.raw.empty();
     std::optional<KeptAt> kept;
     if (raw_is_record && record_is_verbatim()) kept = KeptAt{options_.kept_source, static_cast<uint64_t>(byte_offset)};
     bool inserted = false;
     try {
-        inserted = writer_.insert(activity_, kept);
+        inserted = writer_.insert(activity_, raw_is_record ? raw : std::string_view(activity_.raw), kept);
     } catch (const std::exception& e) {
         return fail(std::string("could not store activities: ") + e.what());
     }

@@ -317,7 +317,7 @@ ActivityWriter::~ActivityWriter() {
 
 void ActivityWriter::hold_source(uint32_t source) { store_.raw_.hold_source(source); }
 
-bool ActivityWriter::insert(const Activity& a, std::optional<KeptAt> raw_kept) {
+bool ActivityWriter::insert(const Activity& a, std::string_view raw, std::optional<KeptAt> raw_kept) {
     const uint64_t id_hash = ActivityIdSet::hash_id(a.id);
     if (store_.rowid_of(a.id, id_hash)) return false;
     drop_filter_indexes_if_large();
@@ -345,10 +345,10 @@ bool ActivityWriter::insert(const Activity& a, std::optional<KeptAt> raw_kept) {
     size_t extra_count = 0;
     for (const TextSearchedWithRaw& field : kTextsSearchedWithRaw) {
         const std::string& text = a.*field.member;
-        if (!text.empty() && std::string_view(a.raw).find(text) == std::string_view::npos)
+        if (!text.empty() && raw.find(text) == std::string_view::npos)
             extra_texts[extra_count++] = text;
     }
-    store_.raw_.append(rowid, a.raw, std::span<const std::string_view>(extra_texts, extra_count), raw_kept);
+    store_.raw_.append(rowid, raw, std::span<const std::string_view>(extra_texts, extra_count), raw_kept);
     store_.ids().add(id_hash, rowid);
     insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
     insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);

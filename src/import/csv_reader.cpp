@@ -175,9 +175,11 @@ void CsvReader::end_field(size_t end) { spans_.push_back({field_start_, end, fie
 void CsvReader::end_record(std::string_view data, size_t end, bool unterminated) {
     if (unescaped_.size() < spans_.size()) unescaped_.resize(spans_.size());
     values_.clear();
+    const bool may_leave = spans_.size() == leave_escaped_.size();
     for (size_t f = 0; f < spans_.size(); ++f) {
         const FieldSpan& s = spans_[f];
-        values_.push_back(field_value(data.substr(s.begin, s.end - s.begin), s.quoted, unescaped_[f]));
+        const std::string_view text = data.substr(s.begin, s.end - s.begin);
+        values_.push_back(may_leave && leave_escaped_[f] ? text : field_value(text, s.quoted, unescaped_[f]));
     }
     CsvRecord record;
     record.fields = values_;

@@ -46,13 +46,24 @@ struct DefenderColumns {
           country(t.find({"Country", "Country code"})),
           city(t.find({"City"})),
           policies(t.find({"Matched policies", "Matched policy", "Policies", "Policy"})) {}
+
+    // Every column above (-1 for those the file lacks).
+    std::vector<int> all() const {
+        return {description, user, app, ip, location, device, date, id, category, type_name, action_type, activity_type,
+                isp, ip_category, ip_tags, user_agent, ua_tags, device_type, browser, os, objects, admin, impersonated,
+                result, country, city, policies};
+    }
 };
+// A new column must join all() as well, or its quoted cells would be read still escaped.
+static_assert(sizeof(DefenderColumns) == 27 * sizeof(int), "DefenderColumns::all() lists every column");
 
 class DefenderCsvFormat final : public TableFormat {
 public:
     DefenderCsvFormat(const DefenderColumns& columns, size_t width) : c_(columns), width_(width) {}
 
     std::string_view name() const override { return "Defender for Cloud Apps CSV"; }
+    // map_row() and merge_surplus_fields() read cells only through c_.
+    std::vector<int> columns_read() const override { return c_.all(); }
 
     bool merge_surplus_fields(std::vector<std::string_view>& fields, std::string& storage) const override {
         if (fields.size() <= width_) return false;

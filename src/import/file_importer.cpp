@@ -254,6 +254,7 @@ void FileImporter::skip(std::string reason) {
 // The format is known: report it and map the rows that waited for it.
 void FileImporter::start_table_rows() {
     report_.format = table_format_->name();
+    if (csv_) leave_unread_columns_escaped();
     report_.mapping_json = table_format_->mapping_json();
     std::vector<PendingRow> waiting = std::move(pending_rows_);
     pending_rows_.clear();
@@ -262,6 +263,15 @@ void FileImporter::start_table_rows() {
         map_table_row(fields, row.text, row.line, row.byte_offset, row.unterminated_quote);
         if (failed()) break;
     }
+}
+
+void FileImporter::leave_unread_columns_escaped() {
+    const std::vector<int> read = table_format_->columns_read();
+    if (read.empty()) return;
+    std::vector<bool> unread(columns_->size(), true);
+    for (int column : read)
+        if (column >= 0 && static_cast<size_t>(column) < unread.size()) unread[static_cast<size_t>(column)] = false;
+    csv_->leave_escaped(std::move(unread));
 }
 
 void FileImporter::on_table_row(std::span<const std::string_view> fields, std::string_view text, int64_t line,

@@ -71,6 +71,7 @@ private:
     bool choose_generic_format();
     void ask_for_mapping(ColumnMapping initial, std::string remembered_from);
     void start_table_rows();
+    void leave_unread_columns_escaped();
     void finish_table();
     void map_table_row(std::span<const std::string_view> fields, std::string_view text, int64_t line,
                        int64_t byte_offset, bool unterminated_quote);

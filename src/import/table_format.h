@@ -27,6 +27,9 @@ public:
     virtual bool merge_surplus_fields(std::vector<std::string_view>& /*fields*/, std::string& /*storage*/) const {
         return false;
     }
+    // The columns map_row() reads, when the format knows them exactly: a CSV reader may then
+    // leave the others' cells as they are in the file (CsvReader::leave_escaped). Empty: all.
+    virtual std::vector<int> columns_read() const { return {}; }
     // Fills `activity` (reset by the caller) from one row of cells.
     virtual void map_row(std::span<const std::string_view> row, Activity& activity, RecordOutcome& outcome) = 0;
 };

@@ -149,3 +149,15 @@ TEST_CASE("Import CSV reader: random well-formed CSV reads back exactly, in any 
         }
     }
 }
+
+TEST_CASE("Import CSV reader: columns left escaped are handed out as in the file, in rows of the header's width") {
+    std::vector<std::vector<std::string>> rows;
+    CsvReader reader([&](const CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); });
+    reader.leave_escaped({false, true, false});
+    reader.feed("\"a\"\"1\",\"b\"\"2\",\"c\"\"3\"\n");            // three fields: the middle one stays as it is
+    reader.feed("\"a\"\"1\",\"b\"\"2\",\"c\"\"3\",\"d\"\"4\"\n"); // four: every field unescaped
+    reader.finish();
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0] == std::vector<std::string>{"a\"1", "\"b\"\"2\"", "c\"3"});
+    CHECK(rows[1] == std::vector<std::string>{"a\"1", "b\"2", "c\"3", "d\"4"});
+}

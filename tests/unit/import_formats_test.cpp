@@ -62,6 +62,33 @@ TEST_CASE("Import Defender for Cloud Apps CSV, repairing unquoted commas") {
     CHECK(text(rows[0], "user_domain") == "contoso.com");
 }
 
+TEST_CASE("Import Defender CSV: every column read is unescaped, the unread Raw data column is not needed") {
+    // Every cell quoted, most with a doubled quote: the reader leaves only "Raw data" escaped.
+    const std::string csv =
+        "Activity,User,App,IP address,Location,Device,Date,Event ID,Event Category,Event Type Name,Registered ISP,"
+        "IP category,IP tags,User agent,Activity objects,Administrative activity,Result,Raw data\r\n"
+        "\"Download file: \"\"q3\"\".xlsx\",\"al\"\"ice@contoso.com\",\"Box \"\"EU\"\"\",\"203.0.113.7\","
+        "\"Paris, Ile-de-France, FR\",\"PC\",\"2024-03-01T08:00:00Z\",\"ev-\"\"1\",\"EVENT_CATEGORY_DOWNLOAD_FILE\","
+        "\"EVENT_X\",\"Orange \"\"SA\"\"\",\"Corporate\",\"Tor; \"\"VPN\"\"\",\"Mozilla/5.0 \"\"x\"\"\","
+        "\"\"\"q3\"\".xlsx\",\"True\",\"Success\",\"{\"\"_id\"\":\"\"ev-1\"\"}\"\r\n";
+    const ImportResult result = import_bytes("quoted.csv", csv);
+    REQUIRE(result.report.rows == 1);
+    const std::vector<rapidjson::Document> rows = parse_rows(result.rows);
+    const rapidjson::Value& a = rows.at(0);
+    CHECK(std::string(a["description"].GetString()) == "Download file: \"q3\".xlsx");
+    CHECK(std::string(a["user"].GetString()) == "al\"ice@contoso.com");
+    CHECK(std::string(a["app"].GetString()) == "Box \"EU\"");
+    CHECK(std::string(a["id"].GetString()) == "ev-\"1");
+    CHECK(std::string(a["isp"].GetString()) == "Orange \"SA\"");
+    CHECK(std::string(a["user_agent"].GetString()) == "Mozilla/5.0 \"x\"");
+    CHECK(std::string(a["ip_tags"][1].GetString()) == "\"VPN\"");
+    CHECK(std::string(a["objects"][0].GetString()) == "\"q3\".xlsx");
+    CHECK(std::string(a["country"].GetString()) == "FR");
+    CHECK(std::string(a["ip"].GetString()) == "203.0.113.7");
+    CHECK(a["admin"].GetBool());
+    CHECK(std::string(a["raw"].GetString()).ends_with("\"{\"\"_id\"\":\"\"ev-1\"\"}\"")); // the record as in the file
+}
+
 TEST_CASE("Import CRLF, LF, UTF-8 BOM and UTF-16 LE BOM give the same activities") {
     auto strip_file = [](const std::string& rows, const std::string& file) {
         std::string out;

@@ -9,7 +9,6 @@ EM_JS(void, sl_js_kept_read, (uint32_t source, double offset, size_t size, char*
     Module.slKeptSources.read(source >>> 0, offset, size >>> 0, HEAPU8, out >>> 0);
 });
 EM_JS(void, sl_js_kept_release, (uint32_t source), { Module.slKeptSources.release(source >>> 0); });
-EM_JS(double, sl_js_kept_bytes, (), { return Module.slKeptSources.bytes(); });
 
 } // namespace
 
@@ -20,7 +19,5 @@ void JsKeptSources::read(uint32_t source, uint64_t offset, size_t size, char* ou
 }
 
 void JsKeptSources::release(uint32_t source) { sl_js_kept_release(source); }
-
-uint64_t JsKeptSources::bytes_kept() const { return static_cast<uint64_t>(sl_js_kept_bytes()); }
 
 } // namespace sightline

@@ -75,9 +75,8 @@ void raw_record_function(sqlite3_context* context, int, sqlite3_value** argv) {
     std::string_view raw = records->find(sqlite3_value_int64(argv[0]), scratch);
     // The records' own memory stays put while the statement runs; a kept record read into
     // `scratch` is copied.
-    const bool kept = !scratch.empty() && raw.data() == scratch.data();
     sqlite3_result_text(context, raw.data() ? raw.data() : "", static_cast<int>(raw.size()),
-                        kept ? SQLITE_TRANSIENT : SQLITE_STATIC);
+                        raw.data() == scratch.data() ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
 std::string placeholders(size_t n) {

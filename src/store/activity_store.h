@@ -132,10 +132,9 @@ public:
     ActivityWriter& operator=(const ActivityWriter&) = delete;
 
     // Returns false when an activity with the same id is already stored (a duplicate).
-    // `raw_kept`: where activity.raw lies, byte for byte, in a source held by hold_source(); the
-    // store then keeps that place instead of a copy.
-    // `raw`: the original record, when it is not activity.raw (an importer's record text, not
-    // copied into the activity).
+    // `raw`: the activity's original record (an importer passes its record text, which it does
+    // not copy into activity.raw). `raw_kept`: where `raw` lies, byte for byte, in a source held
+    // by hold_source(); the store then keeps that place instead of a copy.
     bool insert(const Activity& activity, std::string_view raw, std::optional<KeptAt> raw_kept = {});
     bool insert(const Activity& activity) { return insert(activity, activity.raw); }
     // Takes a kept source (a file being read) into the store's care until no row lies in it.

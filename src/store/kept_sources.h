@@ -24,8 +24,6 @@ public:
     virtual void read(uint32_t source, uint64_t offset, size_t size, char* out) const = 0;
     // No record refers to `source` any more: its bytes may go.
     virtual void release(uint32_t source) = 0;
-    // All the bytes kept, for the memory figures.
-    virtual uint64_t bytes_kept() const = 0;
 };
 
 // Where a record lies in a kept source.

@@ -18,9 +18,38 @@ ImportJob::ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, 
 void ImportJob::begin_file(std::string name, ImportOptions options) {
     if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
     if (current_) end_file();
+    if (parsed_ && !parsed_->ended() && parsed_->rows() == 0 && parsed_->report().duplicates == 0) parsed_.reset();
+    if (parsed_) end_parsed_file();
     progress_.file_name = name;
     current_ = std::make_unique<FileImporter>(std::move(name), writer_, std::move(options));
     current_input_ended_ = false;
+}
+
+void ImportJob::begin_parsed_file(std::string name, uint32_t kept_source) {
+    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
+    if (current_) end_file();
+    if (parsed_) end_parsed_file();
+    progress_.file_name = name;
+    parsed_ = std::make_unique<ParsedFileReplay>(std::move(name), writer_, kept_source);
+}
+
+void ImportJob::add_parsed(std::span<const uint8_t> bytes) {
+    if (!parsed_) throw std::logic_error("ImportJob::add_parsed before begin_parsed_file");
+    parsed_->add(bytes);
+    update_progress();
+    if (parsed_->ended()) end_parsed_file();
+}
+
+// A parsed file whose report never came (the worker stopped) ends with what it stored.
+void ImportJob::end_parsed_file() {
+    FileImportReport report = parsed_->report();
+    if (!parsed_->ended()) {
+        report.fatal_error = "the file's reading stopped before its end";
+        report.errors.push_back({0, 0, report.fatal_error});
+        ++report.issue_count;
+    }
+    parsed_.reset();
+    file_done(report);
 }
 
 void ImportJob::feed(std::span<const uint8_t> chunk) {
@@ -34,9 +63,14 @@ void ImportJob::end_file() {
     if (!current_input_ended_) current_->finish();
     current_input_ended_ = true;
     if (current_->mapping_sample()) return; // answer_mapping() or skip_file() ends it
-    reports_.push_back(current_->report());
-    bytes_before_current_ += current_->report().bytes;
+    const FileImportReport report = current_->report();
     current_.reset();
+    file_done(report);
+}
+
+void ImportJob::file_done(const FileImportReport& report) {
+    reports_.push_back(report);
+    bytes_before_current_ += report.bytes;
     progress_.file_index = static_cast<int>(reports_.size());
     progress_.rows = rows_in_finished_files();
 }
@@ -57,13 +91,15 @@ void ImportJob::skip_file(std::string reason) {
 }
 
 void ImportJob::update_progress() {
-    progress_.bytes_done = bytes_before_current_ + current_->report().bytes;
-    progress_.rows = rows_in_finished_files() + current_->report().rows;
+    const FileImportReport* now = current_ ? &current_->report() : parsed_ ? &parsed_->report() : nullptr;
+    progress_.bytes_done = bytes_before_current_ + (now ? now->bytes : 0);
+    progress_.rows = rows_in_finished_files() + (now ? now->rows : 0);
 }
 
 void ImportJob::commit() {
     if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
     end_file();
+    if (parsed_) end_parsed_file();
     // Files that added nothing (all skipped, empty, unreadable) leave the demo in place: the
     // analyst would otherwise be left with an empty table and nothing of theirs in it.
     if (replace_demo_ && rows_in_finished_files() == 0) {

@@ -3,6 +3,7 @@
 // rolls the whole batch back and leaves the data set exactly as it was before.
 #pragma once
 
+#include "app/parsed_file_replay.h"
 #include "import/file_importer.h"
 #include "store/activity_store.h"
 
@@ -29,10 +30,17 @@ public:
     // so a cancel keeps it), not when it starts: until then the table keeps showing it.
     ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, bool replace_demo);
 
+    // Begins reading a file here. A parsed file (below) that was handed back unread, because the
+    // worker found it in no known format, gives way to it: nothing of it was stored.
     void begin_file(std::string name, ImportOptions options = {});
     void feed(std::span<const uint8_t> chunk);
     // Ends the file, unless it waits for the analyst's mapping: then it ends once answered.
     void end_file();
+
+    // A file that the page's parse worker reads (import/parsed_rows.h): its rows come encoded,
+    // in any number of pieces, and its report last, which ends the file.
+    void begin_parsed_file(std::string name, uint32_t kept_source);
+    void add_parsed(std::span<const uint8_t> bytes);
 
     // The current file's question to the analyst (ImportOptions::ask_for_mapping), or null.
     const MappingSample* mapping_question() const { return current_ ? current_->mapping_sample() : nullptr; }
@@ -54,7 +62,11 @@ private:
 
     ActivityStore& store_;
     ActivityWriter writer_;
+    void end_parsed_file();
+    void file_done(const FileImportReport& report);
+
     std::unique_ptr<FileImporter> current_;
+    std::unique_ptr<ParsedFileReplay> parsed_;
     bool current_input_ended_ = false; // end_file() was called for current_
     std::vector<FileImportReport> reports_;
     ImportProgress progress_;

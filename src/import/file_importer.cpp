@@ -45,10 +45,10 @@ bool is_blank_row(std::span<const std::string_view> fields) {
 
 } // namespace
 
-FileImporter::FileImporter(std::string file_name, ActivityWriter& writer, ImportOptions options)
-    : file_name_(std::move(file_name)), writer_(writer), options_(std::move(options)) {
+FileImporter::FileImporter(std::string file_name, ActivitySink& sink, ImportOptions options)
+    : file_name_(std::move(file_name)), sink_(sink), options_(std::move(options)) {
     report_.name = file_name_;
-    if (options_.kept_source) writer_.hold_source(options_.kept_source);
+    if (options_.kept_source) sink_.hold_source(options_.kept_source);
 }
 
 FileImporter::~FileImporter() = default;
@@ -193,6 +193,10 @@ bool FileImporter::choose_table_format(bool at_end) {
 // A table in no known format: the mapping remembered for its header, else a guess; or, when
 // the UI asked, either of them as the starting point of the analyst's choice.
 bool FileImporter::choose_generic_format() {
+    if (options_.stop_at_unknown_format) {
+        stopped_at_unknown_format_ = true;
+        return false;
+    }
     std::optional<RememberedMapping> remembered;
     if (options_.remembered_mappings) remembered = options_.remembered_mappings->find(columns_->names());
     std::vector<std::vector<std::string>> samples;
@@ -385,7 +389,7 @@ void FileImporter::store(RecordOutcome& outcome, std::string_view raw, int64_t l
     if (raw_is_record && record_is_verbatim()) kept = KeptAt{options_.kept_source, static_cast<uint64_t>(byte_offset)};
     bool inserted = false;
     try {
-        inserted = writer_.insert(activity_, raw_is_record ? raw : std::string_view(activity_.raw), kept);
+        inserted = sink_.insert(activity_, raw_is_record ? raw : std::string_view(activity_.raw), kept);
     } catch (const std::exception& e) {
         return fail(std::string("could not store activities: ") + e.what());
     }

@@ -12,7 +12,7 @@
 #include "import/mapping_sample.h"
 #include "import/table_format.h"
 #include "import/text_decoder.h"
-#include "store/activity_store.h"
+#include "store/activity_sink.h"
 
 #include <cstdint>
 #include <memory>
@@ -26,7 +26,7 @@ namespace sightline {
 
 class FileImporter {
 public:
-    FileImporter(std::string file_name, ActivityWriter& writer, ImportOptions options = {});
+    FileImporter(std::string file_name, ActivitySink& sink, ImportOptions options = {});
     ~FileImporter();
     FileImporter(const FileImporter&) = delete;
     FileImporter& operator=(const FileImporter&) = delete;
@@ -46,6 +46,9 @@ public:
     // Gives the file up: nothing of it is imported; the report says why.
     void skip(std::string reason);
     bool skipped() const { return skipped_; }
+    // With ImportOptions::stop_at_unknown_format: the file is in no known format, and nothing of
+    // it was stored. Feeding it further is pointless.
+    bool stopped_at_unknown_format() const { return stopped_at_unknown_format_; }
 
 private:
     enum class Syntax { Undecided, Csv, Json };
@@ -84,7 +87,7 @@ private:
     std::string_view format_name() const;
 
     std::string file_name_;
-    ActivityWriter& writer_;
+    ActivitySink& sink_;
     ImportOptions options_;
     FileImportReport report_;
 
@@ -108,6 +111,7 @@ private:
     std::optional<MappingSample> mapping_sample_; // the question to the analyst, while open
     bool input_ended_ = false;                    // finish() was called
     bool skipped_ = false;
+    bool stopped_at_unknown_format_ = false;
     std::vector<std::string_view> row_fields_;
     std::string merge_storage_;
     // Flat JSON records: key -> column, and the current record's values.

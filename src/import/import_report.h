@@ -44,6 +44,10 @@ struct ImportOptions {
     // For a file in no known format: wait for the analyst's mapping (FileImporter::mapping_sample)
     // instead of guessing. The UI sets it; load() never asks.
     bool ask_for_mapping = false;
+    // For a file in no known format: stop (FileImporter::stopped_at_unknown_format) instead of
+    // guessing, remembering or asking. The page's parse worker does, and leaves such a file to
+    // the page's thread, which has the analyst and the remembered mappings.
+    bool stop_at_unknown_format = false;
     size_t max_reported_issues = 100;
     // A kept source (store/kept_sources.h) that receives every byte fed to this file: records
     // read from it byte for byte are stored as places in it instead of copies. 0: none.

@@ -3,6 +3,7 @@
 #include "filter/filter_json.h"
 #include "filter/filter_sql.h"
 #include "model/canonical_fields.h"
+#include "store/texts_beside_record.h"
 
 #include <algorithm>
 
@@ -62,7 +63,7 @@ std::vector<int64_t> free_text_in_other_columns(const ActivityStore& store, cons
                   comments.params, rowids);
     // A coded column the copy gave up on (too many distinct values) needs a pass over the rows.
     auto left_over = [&](std::string_view f) {
-        return f != "raw" && f != "comment" && !ActivityStore::text_searched_with_raw(f) && !in_copy(f);
+        return f != "raw" && f != "comment" && !text_searched_with_raw(f) && !in_copy(f);
     };
     SqlFragment rest = compile_free_text_sql(condition, left_over);
     if (rest.sql != "0")

@@ -4,10 +4,12 @@
 #include "model/canonical_fields.h"
 #include "store/schema.h"
 #include "store/sql_functions.h"
+#include "store/texts_beside_record.h"
 #include "util/ip_address.h"
 
 #include <sqlite3.h>
 
+#include <stdexcept>
 #include <unordered_map>
 
 namespace sightline {
@@ -57,17 +59,6 @@ void bind_static_text(sqlite3_stmt* st, int index, std::string_view text) {
     sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
-// Text fields that free text finds through the raw records (store/raw_records.h): in the raw
-// record itself when it holds them verbatim, as they nearly always are, else as the record's
-// extra texts. The other text fields are in the column copy (ActivityColumns::coded_fields)
-// or, for the analyst's comment, searched by SQL.
-struct TextSearchedWithRaw {
-    std::string_view name;
-    std::string Activity::*member;
-};
-constexpr TextSearchedWithRaw kTextsSearchedWithRaw[] = {{"id", &Activity::id},
-                                                         {"description", &Activity::description}};
-
 // sl_raw(rowid): the virtual column `activities.raw` (store/raw_records.h).
 void raw_record_function(sqlite3_context* context, int, sqlite3_value** argv) {
     const auto* records = static_cast<const RawRecords*>(sqlite3_user_data(context));
@@ -101,12 +92,6 @@ ActivityStore::ActivityStore(size_t max_distinct_values)
     sqlite3_rollback_hook(db(), &ActivityStore::on_rollback, this);
     sqlite3_commit_hook(db(), &ActivityStore::on_commit, this);
     id_at_rowid_ = prepare(db(), "SELECT id FROM activities WHERE rowid = ?");
-}
-
-bool ActivityStore::text_searched_with_raw(std::string_view field) {
-    for (const TextSearchedWithRaw& text : kTextsSearchedWithRaw)
-        if (text.name == field) return true;
-    return false;
 }
 
 int64_t ActivityStore::count() const {
@@ -317,6 +302,15 @@ ActivityWriter::~ActivityWriter() {
 void ActivityWriter::hold_source(uint32_t source) { store_.raw_.hold_source(source); }
 
 bool ActivityWriter::insert(const Activity& a, std::string_view raw, std::optional<KeptAt> raw_kept) {
+    const TextsBesideRecord beside = texts_beside_record(a, raw);
+    if (raw_kept && !raw.empty()) {
+        if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
+        return insert(a, RawRecordIn{{}, raw_kept, static_cast<uint32_t>(raw.size()), beside.span()});
+    }
+    return insert(a, RawRecordIn{raw, {}, 0, beside.span()});
+}
+
+bool ActivityWriter::insert(const Activity& a, const RawRecordIn& raw) {
     const uint64_t id_hash = ActivityIdSet::hash_id(a.id);
     if (store_.rowid_of(a.id, id_hash)) return false;
     drop_filter_indexes_if_large();
@@ -340,14 +334,7 @@ bool ActivityWriter::insert(const Activity& a, std::string_view raw, std::option
     step_row(store_.db(), st);
     sqlite3_reset(st); // SQLite must not hold on to the bound strings past this call
     const int64_t rowid = sqlite3_last_insert_rowid(store_.db());
-    std::string_view extra_texts[std::size(kTextsSearchedWithRaw)];
-    size_t extra_count = 0;
-    for (const TextSearchedWithRaw& field : kTextsSearchedWithRaw) {
-        const std::string& text = a.*field.member;
-        if (!text.empty() && raw.find(text) == std::string_view::npos)
-            extra_texts[extra_count++] = text;
-    }
-    store_.raw_.append(rowid, raw, std::span<const std::string_view>(extra_texts, extra_count), raw_kept);
+    store_.raw_.append(rowid, raw);
     store_.ids().add(id_hash, rowid);
     insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
     insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);

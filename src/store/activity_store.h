@@ -8,6 +8,7 @@
 #include "store/activity_columns.h"
 #include "store/activity_id_set.h"
 #include "store/activity_origins.h"
+#include "store/activity_sink.h"
 #include "store/columns_builder.h"
 #include "store/raw_records.h"
 #include "store/result_cache.h"
@@ -52,7 +53,6 @@ public:
     // Where records kept in their files are read from (store/kept_sources.h); not owned.
     void use_kept_sources(KeptSources* sources) { raw_.use_kept_sources(sources); }
     // Whether free text finds this text field through raw_records() (id and description).
-    static bool text_searched_with_raw(std::string_view field);
 
     // Increases whenever stored data changes (each commit or rollback of a write), so that
     // what was worked out from the data can tell whether it still holds.
@@ -124,21 +124,19 @@ private:
 
 // Writes activities in one transaction. Destroying it without commit() rolls everything
 // back, which is how a cancelled or failed import leaves the data set as it was.
-class ActivityWriter {
+class ActivityWriter : public ActivitySink {
 public:
     explicit ActivityWriter(ActivityStore& store);
-    ~ActivityWriter();
+    ~ActivityWriter() override;
     ActivityWriter(const ActivityWriter&) = delete;
     ActivityWriter& operator=(const ActivityWriter&) = delete;
 
-    // Returns false when an activity with the same id is already stored (a duplicate).
-    // `raw`: the activity's original record (an importer passes its record text, which it does
-    // not copy into activity.raw). `raw_kept`: where `raw` lies, byte for byte, in a source held
-    // by hold_source(); the store then keeps that place instead of a copy.
-    bool insert(const Activity& activity, std::string_view raw, std::optional<KeptAt> raw_kept = {});
+    // ActivitySink: false for a duplicate.
+    bool insert(const Activity& activity, std::string_view raw, std::optional<KeptAt> raw_kept = {}) override;
     bool insert(const Activity& activity) { return insert(activity, activity.raw); }
-    // Takes a kept source (a file being read) into the store's care until no row lies in it.
-    void hold_source(uint32_t source);
+    // The same with the record as the store takes it, texts beside it found by the caller.
+    bool insert(const Activity& activity, const RawRecordIn& raw);
+    void hold_source(uint32_t source) override;
     void commit();
     void rollback(); // as destroying it uncommitted does
 

@@ -41,21 +41,29 @@ void RawRecords::hold_source(uint32_t source) {
 
 void RawRecords::append(int64_t rowid, std::string_view raw, std::span<const std::string_view> extra_texts,
                         std::optional<KeptAt> kept) {
+    if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
+    if (kept && !raw.empty()) append(rowid, RawRecordIn{{}, kept, static_cast<uint32_t>(raw.size()), extra_texts});
+    else append(rowid, RawRecordIn{raw, {}, 0, extra_texts});
+}
+
+void RawRecords::append(int64_t rowid, const RawRecordIn& record) {
     if (size() && rowid <= entries_.back().rowid)
         throw std::logic_error("raw records: rowid " + std::to_string(rowid) + " after " +
                                std::to_string(entries_.back().rowid));
-    if (kept && raw.empty()) kept.reset();
+    std::optional<KeptAt> kept = record.kept;
+    if (kept && !record.text.empty()) throw std::logic_error("raw records: a kept record comes without its text");
+    if (kept && record.kept_size == 0) kept.reset();
     if (kept && !source_records_.count(kept->source))
         throw std::logic_error("raw records: source " + std::to_string(kept->source) + " is not held");
-    const std::string_view copied = kept ? std::string_view() : raw;
+    const std::string_view copied = record.text;
     size_t bytes = copied.size();
-    for (std::string_view extra : extra_texts) bytes += 1 + extra.size();
-    if (bytes > UINT32_MAX || raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
+    for (std::string_view extra : record.extra_texts) bytes += 1 + extra.size();
+    if (bytes > UINT32_MAX || copied.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
     if (bytes) {
         char* at = reserve(bytes);
-        if (!copied.empty()) std::memcpy(at, copied.data(), copied.size()); // a kept record's view is null
+        if (!copied.empty()) std::memcpy(at, copied.data(), copied.size());
         at += copied.size();
-        for (std::string_view extra : extra_texts) {
+        for (std::string_view extra : record.extra_texts) {
             *at++ = '\0';
             std::memcpy(at, extra.data(), extra.size());
             at += extra.size();
@@ -63,7 +71,8 @@ void RawRecords::append(int64_t rowid, std::string_view raw, std::span<const std
     }
     // An empty record sits, with no bytes, where the next one will start: the records of a block
     // stay in offset order, which the search relies on.
-    Entry entry{rowid, 0, 0, 0, 0, static_cast<uint32_t>(bytes), static_cast<uint32_t>(raw.size())};
+    const uint32_t raw_size = kept ? record.kept_size : static_cast<uint32_t>(copied.size());
+    Entry entry{rowid, 0, 0, 0, 0, static_cast<uint32_t>(bytes), raw_size};
     if (kept) {
         entry.source = kept->source;
         entry.kept_offset = kept->offset;

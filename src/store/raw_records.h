@@ -35,6 +35,16 @@
 
 namespace sightline {
 
+// A row's original record as the store takes it. A record that lies byte for byte in a held
+// kept source comes as its place and size only: whoever read it (the page's parse worker, say)
+// had its text, the store need not. `extra_texts`: what free text must also find (see above).
+struct RawRecordIn {
+    std::string_view text;       // the record, copied into the blocks; empty when kept
+    std::optional<KeptAt> kept;  // where it lies instead
+    uint32_t kept_size = 0;      // its length there
+    std::span<const std::string_view> extra_texts;
+};
+
 class RawRecords {
 public:
     // Where records that lie in kept sources are read from. Not owned; set before any such
@@ -44,8 +54,9 @@ public:
     // after which no record lies in it.
     void hold_source(uint32_t source);
 
-    // Rowids must grow: SQLite gives each new row one more than the largest stored. With
-    // `kept`, `raw` lies byte for byte at kept->offset of a held source and is not copied.
+    // Rowids must grow: SQLite gives each new row one more than the largest stored.
+    void append(int64_t rowid, const RawRecordIn& record);
+    // With `kept`, `raw` lies byte for byte at kept->offset of a held source and is not copied.
     void append(int64_t rowid, std::string_view raw, std::span<const std::string_view> extra_texts = {},
                 std::optional<KeptAt> kept = {});
     // The record of a stored activity; empty when there is none. The view is of the records'

@@ -1,0 +1,56 @@
+#include "app/parsed_file_replay.h"
+
+#include <exception>
+#include <stdexcept>
+
+namespace sightline {
+
+ParsedFileReplay::ParsedFileReplay(std::string name, ActivityWriter& writer, uint32_t kept_source)
+    : writer_(writer) {
+    report_.name = std::move(name);
+    if (kept_source) writer_.hold_source(kept_source);
+}
+
+void ParsedFileReplay::add(std::span<const uint8_t> bytes) {
+    if (ended_) throw std::runtime_error(report_.name + ": rows arrived after the file's report");
+    ParsedRowsDecoder rows(bytes);
+    for (;;) {
+        switch (rows.next()) {
+        case ParsedRowsDecoder::Entry::Row:
+            store_row(rows);
+            break;
+        case ParsedRowsDecoder::Entry::Progress:
+            report_.bytes = rows.bytes_read();
+            break;
+        case ParsedRowsDecoder::Entry::Report:
+            end(rows.report());
+            break;
+        case ParsedRowsDecoder::Entry::End:
+            return;
+        }
+    }
+}
+
+void ParsedFileReplay::store_row(const ParsedRowsDecoder& rows) {
+    if (!store_error_.empty()) return;
+    try {
+        ++(writer_.insert(rows.activity(), rows.raw()) ? report_.rows : report_.duplicates);
+    } catch (const std::exception& e) {
+        store_error_ = std::string("could not store activities: ") + e.what();
+    }
+}
+
+// The worker counted every row it read as added; only the store knows which were duplicates.
+void ParsedFileReplay::end(FileImportReport worker_report) {
+    worker_report.rows = report_.rows;
+    worker_report.duplicates = report_.duplicates;
+    if (!store_error_.empty() && worker_report.fatal_error.empty()) {
+        ++worker_report.issue_count;
+        worker_report.errors.push_back({0, 0, store_error_});
+        worker_report.fatal_error = store_error_;
+    }
+    report_ = std::move(worker_report);
+    ended_ = true;
+}
+
+} // namespace sightline

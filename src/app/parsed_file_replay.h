@@ -1,0 +1,39 @@
+// A file read by the page's parse worker and stored on the page's thread: its rows arrive
+// encoded (import/parsed_rows.h) and go into the batch's ActivityWriter; the report that follows
+// them is the worker's, with the counts only the store knows (rows added, duplicates).
+#pragma once
+
+#include "import/import_report.h"
+#include "import/parsed_rows.h"
+#include "store/activity_store.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace sightline {
+
+class ParsedFileReplay {
+public:
+    // Holds `kept_source` (0: none), where the worker's kept rows lie.
+    ParsedFileReplay(std::string name, ActivityWriter& writer, uint32_t kept_source);
+
+    // Stores the rows in `bytes`. Throws std::runtime_error on bytes no encoder wrote.
+    void add(std::span<const uint8_t> bytes);
+    // The report has come: the file is done.
+    bool ended() const { return ended_; }
+    // The file's report: so far (rows, bytes read), then, once ended, the whole of it.
+    const FileImportReport& report() const { return report_; }
+    int64_t rows() const { return report_.rows; }
+
+private:
+    void store_row(const ParsedRowsDecoder& rows);
+    void end(FileImportReport worker_report);
+
+    ActivityWriter& writer_;
+    FileImportReport report_;
+    std::string store_error_; // the store refused a row: the file stops there, as FileImporter does
+    bool ended_ = false;
+};
+
+} // namespace sightline

@@ -180,11 +180,13 @@ function summarise(runs, opNames) {
     bytes: runs[0]?.ingest.bytes ?? null,
     peak_rss_bytes: summary(runs.map((r) => r.ingest.peak_rss_bytes ?? r.peak_rss_bytes)),
     wasm_heap_bytes: summary(runs.map((r) => r.ingest.wasm_heap_bytes)),
-    // The page's memory: its wasm heap plus the file's bytes it keeps in JavaScript as the
-    // records' raw text (src/store/kept_sources.h).
-    page_memory_bytes: summary(runs.map((r) => r.ingest.wasm_heap_bytes != null ? r.ingest.wasm_heap_bytes + (r.ingest.kept_file_bytes ?? 0) : null)
+    // The page's memory: its wasm heap, the file's bytes it keeps in JavaScript as the records'
+    // raw text (src/store/kept_sources.h) and the parse worker's wasm heap.
+    page_memory_bytes: summary(runs.map((r) => r.ingest.wasm_heap_bytes != null
+      ? r.ingest.wasm_heap_bytes + (r.ingest.kept_file_bytes ?? 0) + (r.ingest.parse_worker_heap_bytes ?? 0) : null)
       .filter((x) => x != null)),
     kept_file_bytes: summary(runs.map((r) => r.ingest.kept_file_bytes).filter((x) => x != null)),
+    parse_worker_heap_bytes: summary(runs.map((r) => r.ingest.parse_worker_heap_bytes).filter((x) => x != null)),
     operations: {},
   };
   for (const name of opNames) {
@@ -245,10 +247,13 @@ function renderTables(results, OPERATIONS, EXTRA, LATER) {
     line('ingest: rows/s', (id) => (ing(id) && eng(id).summary.rows ? Math.round(eng(id).summary.rows / (ing(id).median / 1000)).toLocaleString('en-US') : null));
     line('ingest: MB/s', (id) => (ing(id) ? (size.bytes / 1e6 / (ing(id).median / 1000)).toFixed(1) : null));
     const mem = (id) => (id === 'wasm' ? eng(id)?.summary.page_memory_bytes : eng(id)?.summary.peak_rss_bytes);
-    line('peak memory (RSS; page: wasm heap + file kept in JS)', (id) => (mem(id)?.median ? fmtBytes(mem(id).median) : null), (id) => mem(id)?.median);
+    line('peak memory (RSS; page: wasm heaps + file kept in JS)', (id) => (mem(id)?.median ? fmtBytes(mem(id).median) : null), (id) => mem(id)?.median);
     const heap = (id) => (id === 'wasm' ? eng(id)?.summary.wasm_heap_bytes : null);
     const kept = (id) => (id === 'wasm' ? eng(id)?.summary.kept_file_bytes : null);
-    line('page: wasm heap / file kept in JS', (id) => (heap(id)?.median ? `${fmtBytes(heap(id).median)} / ${kept(id)?.median != null ? fmtBytes(kept(id).median) : '—'}` : null));
+    const parser = (id) => (id === 'wasm' ? eng(id)?.summary.parse_worker_heap_bytes : null);
+    const orDash = (s) => (s?.median != null ? fmtBytes(s.median) : '—');
+    line('page: wasm heap / file kept in JS / parse worker heap',
+      (id) => (heap(id)?.median ? `${fmtBytes(heap(id).median)} / ${orDash(kept(id))} / ${orDash(parser(id))}` : null));
     const frames = (id) => (id === 'wasm' ? eng(id)?.runs.map((r) => r.ingest.frame_intervals).filter(Boolean) : null);
     line('page: frame interval during ingest and background work (median / p95 / worst)', (id) => {
       const f = frames(id);

@@ -110,6 +110,26 @@ EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
     return ok ? 1 : 0;
 }
 
+// A file read by the parse worker (wasm/js/parse_worker_client.js); 1 when its rows may come.
+EMSCRIPTEN_KEEPALIVE int sl_import_parsed_file_begin(const char* name, uint32_t kept_source) {
+    return guarded([&] { model().import_parsed_file_begin(name, kept_source); }) ? 1 : 0;
+}
+
+// Stores rows the parse worker read for about `max_ms`, as sl_import_feed reads a chunk.
+// Returns the bytes used (the page passes the rest in the next slice), or -1 when the analyst
+// asked to cancel or the import failed.
+EMSCRIPTEN_KEEPALIVE int sl_import_add_parsed(const uint8_t* rows, int size, double max_ms) {
+    if (model().import_cancel_requested() || !model().import_job()) return -1;
+    const double started = emscripten_get_now();
+    size_t used = 0;
+    bool ok = guarded([&] {
+        used = model().import_add_parsed(std::span<const uint8_t>(rows, static_cast<size_t>(size)), max_ms);
+    });
+    if (ok) sightline::BrowserApp::instance()->draw_import_progress();
+    sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
+    return ok ? static_cast<int>(used) : -1;
+}
+
 EMSCRIPTEN_KEEPALIVE void sl_import_file_end() {
     guarded([&] { model().import_file_end(); });
 }

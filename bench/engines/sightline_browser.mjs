@@ -120,7 +120,8 @@ export class SightlineBrowser {
         return { ms, background_ms: backgroundMs, bytes: data.length, rows: report.total, error: report.error, format: report.files && report.files[0].format,
           skipped: report.files && report.files[0].skipped, heap_before_bytes: heapBefore, wasm_heap_bytes: globalThis.__wasmHeapBytes(),
           demo: status.demo, frame_intervals: frames, import_slices: work.import_slices, background_slices: work.background_slices,
-          kept_file_bytes: work.kept_file_bytes };
+          kept_file_bytes: work.kept_file_bytes, parse_worker_heap_bytes: work.parse_worker_heap_bytes,
+          timing: report.timing };
       }, { url: this.server.url + 'bench-data/' + encodeURIComponent(path.basename(file)), name: path.basename(file) });
       if (ingest.error) throw new Error(`sightline.load: ${ingest.error}`);
       const results = {};

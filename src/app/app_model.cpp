@@ -185,6 +185,19 @@ void AppModel::import_feed(std::span<const uint8_t> chunk) {
     sync_mapping_prompt();
 }
 
+void AppModel::import_parsed_file_begin(std::string name, uint32_t kept_source) {
+    if (!import_) throw std::logic_error("no import is running");
+    import_->begin_parsed_file(std::move(name), kept_source);
+}
+
+size_t AppModel::import_add_parsed(std::span<const uint8_t> rows, double max_ms) {
+    if (!import_) throw std::logic_error("no import is running");
+    const auto deadline = ParsedFileReplay::Clock::now() +
+                          std::chrono::duration_cast<ParsedFileReplay::Clock::duration>(
+                              std::chrono::duration<double, std::milli>(max_ms));
+    return import_->add_parsed(rows, deadline);
+}
+
 void AppModel::import_file_end() {
     if (import_) import_->end_file();
     sync_mapping_prompt();

@@ -73,6 +73,11 @@ public:
                            uint32_t kept_source = 0);
     void import_feed(std::span<const uint8_t> chunk);
     void import_file_end();
+    // A file read by the page's parse worker: its encoded rows (import/parsed_rows.h) arrive in
+    // pieces, the report last. A file the worker hands back is begun again with import_file_begin.
+    // import_add_parsed() works for about `max_ms` and returns the bytes it used.
+    void import_parsed_file_begin(std::string name, uint32_t kept_source);
+    size_t import_add_parsed(std::span<const uint8_t> rows, double max_ms);
     void finish_import();
     void cancel_import();
     void request_import_cancel() { import_cancel_requested_ = true; }

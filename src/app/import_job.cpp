@@ -33,11 +33,12 @@ void ImportJob::begin_parsed_file(std::string name, uint32_t kept_source) {
     parsed_ = std::make_unique<ParsedFileReplay>(std::move(name), writer_, kept_source);
 }
 
-void ImportJob::add_parsed(std::span<const uint8_t> bytes) {
+size_t ImportJob::add_parsed(std::span<const uint8_t> bytes, ParsedFileReplay::Clock::time_point deadline) {
     if (!parsed_) throw std::logic_error("ImportJob::add_parsed before begin_parsed_file");
-    parsed_->add(bytes);
+    const size_t used = parsed_->add(bytes, deadline);
     update_progress();
     if (parsed_->ended()) end_parsed_file();
+    return used;
 }
 
 // A parsed file whose report never came (the worker stopped) ends with what it stored.

@@ -38,9 +38,11 @@ public:
     void end_file();
 
     // A file that the page's parse worker reads (import/parsed_rows.h): its rows come encoded,
-    // in any number of pieces, and its report last, which ends the file.
+    // in any number of pieces, and its report last, which ends the file. add_parsed() stores
+    // until `deadline` and returns the bytes it used (ParsedFileReplay::add).
     void begin_parsed_file(std::string name, uint32_t kept_source);
-    void add_parsed(std::span<const uint8_t> bytes);
+    size_t add_parsed(std::span<const uint8_t> bytes,
+                      ParsedFileReplay::Clock::time_point deadline = ParsedFileReplay::Clock::time_point::max());
 
     // The current file's question to the analyst (ImportOptions::ask_for_mapping), or null.
     const MappingSample* mapping_question() const { return current_ ? current_->mapping_sample() : nullptr; }

@@ -11,13 +11,24 @@ ParsedFileReplay::ParsedFileReplay(std::string name, ActivityWriter& writer, uin
     if (kept_source) writer_.hold_source(kept_source);
 }
 
-void ParsedFileReplay::add(std::span<const uint8_t> bytes) {
-    if (ended_) throw std::runtime_error(report_.name + ": rows arrived after the file's report");
+namespace {
+
+constexpr int kRowsBetweenClockReads = 32; // a clock read costs about as much as a row
+
+} // namespace
+
+size_t ParsedFileReplay::add(std::span<const uint8_t> bytes, Clock::time_point deadline) {
+    if (ended_ && !bytes.empty()) throw std::runtime_error(report_.name + ": rows arrived after the file's report");
     ParsedRowsDecoder rows(bytes);
+    int until_clock_read = kRowsBetweenClockReads;
     for (;;) {
         switch (rows.next()) {
         case ParsedRowsDecoder::Entry::Row:
             store_row(rows);
+            if (--until_clock_read == 0) {
+                until_clock_read = kRowsBetweenClockReads;
+                if (Clock::now() >= deadline) return rows.position();
+            }
             break;
         case ParsedRowsDecoder::Entry::Progress:
             report_.bytes = rows.bytes_read();
@@ -26,7 +37,7 @@ void ParsedFileReplay::add(std::span<const uint8_t> bytes) {
             end(rows.report());
             break;
         case ParsedRowsDecoder::Entry::End:
-            return;
+            return rows.position();
         }
     }
 }

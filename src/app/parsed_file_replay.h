@@ -7,6 +7,7 @@
 #include "import/parsed_rows.h"
 #include "store/activity_store.h"
 
+#include <chrono>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -18,8 +19,11 @@ public:
     // Holds `kept_source` (0: none), where the worker's kept rows lie.
     ParsedFileReplay(std::string name, ActivityWriter& writer, uint32_t kept_source);
 
-    // Stores the rows in `bytes`. Throws std::runtime_error on bytes no encoder wrote.
-    void add(std::span<const uint8_t> bytes);
+    using Clock = std::chrono::steady_clock;
+    // Stores the rows in `bytes` until `deadline`, so that a page can draw frames between
+    // slices of a large piece. Returns the bytes used, whole entries; the caller passes the rest
+    // again. Throws std::runtime_error on bytes no encoder wrote.
+    size_t add(std::span<const uint8_t> bytes, Clock::time_point deadline = Clock::time_point::max());
     // The report has come: the file is done.
     bool ended() const { return ended_; }
     // The file's report: so far (rows, bytes read), then, once ended, the whole of it.

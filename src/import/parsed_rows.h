@@ -46,6 +46,8 @@ public:
     explicit ParsedRowsDecoder(std::span<const uint8_t> bytes) : in_(bytes) {}
     // Reads the next entry. Throws std::runtime_error on bytes no encoder wrote.
     Entry next();
+    // Bytes read so far: the end of the last entry.
+    size_t position() const { return at_; }
     // The last Row: the activity, and its record as the store takes it (views into the bytes).
     const Activity& activity() const { return activity_; }
     const RawRecordIn& raw() const { return raw_; }

@@ -188,3 +188,33 @@ TEST_CASE("parsed rows: a cut or foreign entry is an error, never a row") {
     ParsedRowsDecoder rows(as_span(foreign));
     CHECK_THROWS_AS(rows.next(), std::runtime_error);
 }
+
+TEST_CASE("parsed rows are stored a slice at a time when the time is up, and none is lost") {
+    std::string file = "Activity,User,App,Date,Event ID\n";
+    for (int i = 0; i < 1000; ++i)
+        file += "Log on,bob@contoso.com,Box,2024-03-01T08:00:00Z,ev-" + std::to_string(i) + "\n";
+    ParsedRowsEncoder encoder;
+    ImportOptions options;
+    options.stop_at_unknown_format = true;
+    FileImporter worker("slices.csv", encoder, options);
+    worker.feed(as_span(file));
+    worker.finish();
+    encoder.add_report(worker.report());
+    const std::string rows = encoder.bytes();
+
+    ActivityStore store;
+    ImportJob job(store, 1, 0, false);
+    job.begin_parsed_file("slices.csv", 0);
+    size_t done = 0, slices = 0;
+    while (done < rows.size()) {
+        const size_t used = job.add_parsed(as_span(rows).subspan(done), ParsedFileReplay::Clock::now());
+        REQUIRE(used > 0); // a slice always stores some rows
+        done += used;
+        ++slices;
+    }
+    CHECK(slices > 10); // past its deadline at once: a slice per 32 rows
+    job.commit();
+    REQUIRE(job.reports().size() == 1);
+    CHECK(job.reports()[0].rows == 1000);
+    CHECK(store.count() == 1000);
+}

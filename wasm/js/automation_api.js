@@ -52,11 +52,12 @@
 
   // Extra: how long the app's own frames and import slices took (ms), for the benchmark;
   // {reset: true} starts the measurement anew after reading it.
-  // With `kept_file_bytes`: the bytes of imported files kept outside wasm memory as the
-  // records' raw text (kept_sources.js), which the page's memory figures must add.
+  // With what the page's memory figures must add to its wasm heap: `kept_file_bytes`, the bytes
+  // of imported files kept outside wasm memory as the records' raw text (kept_sources.js), and
+  // `parse_worker_heap_bytes`, the parse worker's wasm memory (parse_worker_client.js).
   api.workTimes = (options) => Promise.resolve().then(() => Object.assign(
     JSON.parse(module.ccall('sl_work_times', 'string', ['number'], [options && options.reset ? 1 : 0])),
-    { kept_file_bytes: module.slKeptSources.bytes() }));
+    { kept_file_bytes: module.slKeptSources.bytes(), parse_worker_heap_bytes: module.slParseWorker.heapBytes() }));
 
   // The page's boot script (shell/boot.js) passes these in the module's settings.
   module.sightlineBecameReady = () => module.onSightlineReady && module.onSightlineReady();

@@ -11,9 +11,13 @@
   const FIRST_CHUNK = 1 << 20;
   const MAX_CHUNK = 8 << 20;
   const FRAME_BUDGET_MS = 30; // work per slice, so no frame waits more than ~50 ms
+  const WORKER_CHUNK = 4 << 20;
+  const WORKER_CHUNKS_AHEAD = 3;
 
   const core = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),
+    parsedFileBegin: (name, source) =>
+      module.ccall('sl_import_parsed_file_begin', 'number', ['string', 'number'], [name, source]) === 1,
     fileBegin: (name, mappingJson, ask, source) =>
       module.ccall('sl_import_file_begin', 'number', ['string', 'string', 'number', 'number'],
                    [name, mappingJson, ask ? 1 : 0, source]) === 1,
@@ -26,17 +30,38 @@
 
   let heapBuffer = 0;
   let heapBufferSize = 0;
-  // Keeps a chunk in the file's kept source (kept_sources.js), copies it into the wasm heap and
-  // feeds it; false when the analyst pressed Cancel.
-  function feed(kept, bytes) {
-    module.slKeptSources.append(kept, bytes);
+  // Copies bytes into a wasm heap buffer reused from call to call.
+  function toHeap(bytes) {
     if (bytes.length > heapBufferSize) {
       if (heapBuffer) module._free(heapBuffer);
       heapBufferSize = Math.max(bytes.length, FIRST_CHUNK);
       heapBuffer = module._malloc(heapBufferSize);
     }
     module.HEAPU8.set(bytes, heapBuffer);
-    return module.ccall('sl_import_feed', 'number', ['number', 'number'], [heapBuffer, bytes.length]) === 1;
+    return heapBuffer;
+  }
+
+  // Feeds a chunk of the file read on this thread; false when the analyst pressed Cancel.
+  function feed(bytes) {
+    return module.ccall('sl_import_feed', 'number', ['number', 'number'], [toHeap(bytes), bytes.length]) === 1;
+  }
+
+  // Stores rows the parse worker read, in slices of about FRAME_BUDGET_MS with a frame between
+  // them (one chunk's rows may take longer than a frame); false when the analyst pressed Cancel.
+  async function storeParsed(rows, timing) {
+    const bytes = new Uint8Array(rows);
+    const at = toHeap(bytes);
+    for (let done = 0; ;) {
+      const started = performance.now();
+      const used = module.ccall('sl_import_add_parsed', 'number', ['number', 'number', 'number'],
+                                [at + done, bytes.length - done, FRAME_BUDGET_MS]);
+      timing.parse_ms += performance.now() - started;
+      timing.slices += 1;
+      if (used < 0) return false;
+      done += used;
+      if (done >= bytes.length) return true;
+      await yieldBetweenSlices(timing);
+    }
   }
 
   // Yields to the event loop so the browser can draw a frame; a MessageChannel task is not
@@ -45,6 +70,11 @@
   const waiting = [];
   channel.port1.onmessage = () => waiting.shift()();
   const yieldToBrowser = () => new Promise((resolve) => { waiting.push(resolve); channel.port2.postMessage(0); });
+  async function yieldBetweenSlices(timing) {
+    const yielded = performance.now();
+    await yieldToBrowser();
+    timing.yield_ms += performance.now() - yielded;
+  }
 
   function isGzip(name, head) {
     return /\.gz$/i.test(name) || (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b);
@@ -109,6 +139,100 @@
     return core.state();
   }
 
+  // Size the next slice so that one slice takes about FRAME_BUDGET_MS.
+  function nextChunkSize(chunk, ms) {
+    return Math.max(64 << 10, Math.min(MAX_CHUNK, Math.round(chunk * FRAME_BUDGET_MS / Math.max(1, ms))));
+  }
+
+  // Outcomes of reading one file, besides a load() result to return at once (cancel, error).
+  const FILE_READ = 'read';
+  const HANDED_BACK = 'handed back';
+
+  // Reads a file in the parse worker (parse_worker_client.js) while this thread stores the rows
+  // of the chunks before. Chunks are of one size here: the core cuts the slices by time.
+  // Returns FILE_READ, HANDED_BACK (a file in no known format: nothing of it was stored; this
+  // thread reads it again from its kept chunks), or a result to return.
+  async function readInWorker(session, file, kept, chunks, state) {
+    const timing = state.timing; // (not destructured: emcc 3.1.6 drops that declaration)
+    state.chunk = WORKER_CHUNK;
+    if (!core.parsedFileBegin(file.name, kept)) {
+      session.close();
+      return core.finish();
+    }
+    let reading = true;
+    try {
+      for (;;) {
+        // Keep the worker a few chunks ahead of the rows stored here.
+        while (reading && session.inFlight < WORKER_CHUNKS_AHEAD) {
+          const readStarted = performance.now();
+          const { done, value } = await chunks.next();
+          timing.read_ms += performance.now() - readStarted;
+          if (done) {
+            reading = false;
+            session.end();
+          } else {
+            module.slKeptSources.append(kept, value);
+            session.send(value);
+          }
+        }
+        const waitStarted = performance.now();
+        const message = await session.next();
+        timing.worker_wait_ms += performance.now() - waitStarted;
+        if (message.type === 'error') throw new Error(`${file.name}: ${message.message}`);
+        if (message.handedBack) return HANDED_BACK;
+        if (!(await storeParsed(message.rows, timing))) return cancelled();
+        if (message.type === 'done') return FILE_READ;
+        await yieldBetweenSlices(timing);
+      }
+    } finally {
+      session.close();
+    }
+  }
+
+  // Reads a file on this thread: first the chunks already kept (`replay`, a file the worker
+  // handed back), then the rest. Returns FILE_READ or a result to return.
+  async function readHere(file, kept, ask, chunks, replay, state) {
+    const timing = state.timing; // (not destructured: emcc 3.1.6 drops that declaration)
+    if (!core.fileBegin(file.name, file.mappingJson || '', ask, kept)) {
+      module.slKeptSources.release(kept);
+      return core.finish(); // the error that stopped it
+    }
+    let index = 0;
+    for (;;) {
+      let bytes;
+      const readStarted = performance.now();
+      if (index < replay.length) {
+        bytes = replay[index++];
+      } else {
+        const { done, value } = await chunks.next();
+        if (done) break;
+        bytes = value;
+        module.slKeptSources.append(kept, bytes);
+      }
+      const started = performance.now();
+      timing.read_ms += started - readStarted;
+      if (!feed(bytes)) return cancelled();
+      const ms = performance.now() - started;
+      timing.parse_ms += ms;
+      timing.slices += 1;
+      state.chunk = nextChunkSize(state.chunk, ms);
+      // (After the measurement: the analyst's time in the dialog is not parsing time.)
+      const answered = await answerMapping();
+      if (answered === CANCELLED) return cancelled();
+      if (answered === SKIPPED) break;
+      await yieldBetweenSlices(timing);
+    }
+    core.fileEnd();
+    // A file shorter than the sample a mapping needs asks only once it has ended.
+    if (await answerMapping() === CANCELLED) return cancelled();
+    return FILE_READ;
+  }
+
+  function cancelled() {
+    core.cancel();
+    return { error: 'import cancelled; nothing was changed', cancelled: true };
+  }
+
   let busy = false;
   // `ask`: the analyst opened these files, so a file in no known format shows the mapping dialog.
   async function loadFiles(files, ask) {
@@ -120,48 +244,29 @@
       const compressed = files.some((f) => /\.gz$/i.test(f.name));
       const total = compressed ? 0 : files.reduce((sum, f) => sum + f.size, 0);
       if (core.begin(files.length, total) !== 1) return { error: 'the import could not start' };
-      let chunk = FIRST_CHUNK;
       // Where the time goes, returned as `timing` (for the benchmark and for tuning).
-      const timing = { read_ms: 0, parse_ms: 0, yield_ms: 0, finish_ms: 0, slices: 0 };
+      const timing = { read_ms: 0, parse_ms: 0, worker_wait_ms: 0, yield_ms: 0, finish_ms: 0, slices: 0,
+                       files_in_worker: 0 };
+      const state = { chunk: FIRST_CHUNK, timing };
       const begun = performance.now();
-      const cancelled = () => {
-        core.cancel();
-        return { error: 'import cancelled; nothing was changed', cancelled: true };
-      };
       for (const file of files) {
         // The chunks stay there as the file's records (load()'s own bytes included, uncopied);
         // the core releases the source when no stored record lies in it.
         const kept = module.slKeptSources.open();
-        if (!core.fileBegin(file.name, file.mappingJson || '', ask, kept)) {
-          module.slKeptSources.release(kept);
-          return core.finish(); // the error that stopped it
-        }
-        let readStarted = performance.now();
         // Compressed bytes go through a Blob to reach the browser's decompressor.
         const source = file.bytes && !isGzip(file.name, file.bytes.subarray(0, 2))
-          ? chunksOfBytes(file.bytes, () => chunk)
-          : chunksOf(file.blob || new Blob([file.bytes]), file.name, () => chunk);
-        for await (const bytes of source) {
-          const started = performance.now();
-          timing.read_ms += started - readStarted;
-          if (!feed(kept, bytes)) return cancelled();
-          // Size the next slice so that one slice takes about FRAME_BUDGET_MS.
-          const ms = Math.max(1, performance.now() - started);
-          timing.parse_ms += ms;
-          timing.slices += 1;
-          chunk = Math.max(64 << 10, Math.min(MAX_CHUNK, Math.round(chunk * FRAME_BUDGET_MS / ms)));
-          // (After the measurement: the analyst's time in the dialog is not parsing time.)
-          const state = await answerMapping();
-          if (state === CANCELLED) return cancelled();
-          if (state === SKIPPED) break;
-          const yielded = performance.now();
-          await yieldToBrowser();
-          readStarted = performance.now();
-          timing.yield_ms += readStarted - yielded;
+          ? chunksOfBytes(file.bytes, () => state.chunk)
+          : chunksOf(file.blob || new Blob([file.bytes]), file.name, () => state.chunk);
+        const chunks = source[Symbol.asyncIterator] ? source[Symbol.asyncIterator]() : source;
+        // A given mapping is the page's to apply; the worker reads known formats only.
+        const session = file.mappingJson ? null : await module.slParseWorker.begin(file.name, kept);
+        let outcome = session ? await readInWorker(session, file, kept, chunks, state) : HANDED_BACK;
+        if (session && outcome === FILE_READ) timing.files_in_worker += 1;
+        if (outcome === HANDED_BACK) {
+          const replay = session ? module.slKeptSources.chunks(kept) : [];
+          outcome = await readHere(file, kept, ask, chunks, replay, state);
         }
-        core.fileEnd();
-        // A file shorter than the sample a mapping needs asks only once it has ended.
-        if (await answerMapping() === CANCELLED) return cancelled();
+        if (outcome !== FILE_READ) return outcome;
       }
       const finishing = performance.now();
       const result = core.finish();

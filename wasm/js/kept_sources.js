@@ -46,6 +46,12 @@
         size -= n;
       }
     },
+    // The chunks of source `id` so far, in order (a file handed back by the parse worker is read
+    // again from them).
+    chunks(id) {
+      const source = sources.get(id);
+      return source ? source.chunks.slice() : [];
+    },
     release(id) { sources.delete(id); },
     bytes() {
       let total = 0;

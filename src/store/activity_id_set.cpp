@@ -1,5 +1,7 @@
 #include "store/activity_id_set.h"
 
+#include <stdexcept>
+
 namespace sightline {
 
 uint64_t ActivityIdSet::hash_id(std::string_view id) {
@@ -21,10 +23,15 @@ void ActivityIdSet::clear() {
 }
 
 void ActivityIdSet::add(uint64_t hash, int64_t rowid) {
+    if (rowid < 0 || rowid > UINT32_MAX) throw std::length_error("activity ids: rowid beyond 4 billion");
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    size_t i = hash & mask();
-    while (slots_[i].hash != 0) i = (i + 1) & mask();
-    slots_[i] = {hash, rowid};
+    insert(tag_of(hash), static_cast<uint32_t>(rowid));
+}
+
+void ActivityIdSet::insert(uint32_t tag, uint32_t rowid) {
+    size_t i = tag & mask();
+    while (slots_[i].tag != 0) i = (i + 1) & mask();
+    slots_[i] = {tag, rowid};
     ++size_;
 }
 
@@ -33,7 +40,7 @@ void ActivityIdSet::grow() {
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
     size_ = 0;
     for (const Slot& s : old)
-        if (s.hash != 0) add(s.hash, s.rowid);
+        if (s.tag != 0) insert(s.tag, s.rowid);
 }
 
 } // namespace sightline

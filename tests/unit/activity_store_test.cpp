@@ -117,17 +117,23 @@ TEST_CASE("store: find_by_id reads the activity with its lists and raw record") 
 
 TEST_CASE("store: ids that share a hash are told apart by the stored id") {
     ActivityIdSet set;
-    set.add(42, 1);
-    set.add(42, 2);
-    set.add(43, 3);
+    const uint64_t h42 = 42ull << 32, h43 = 43ull << 32, h44 = 44ull << 32;
+    set.add(h42, 1);
+    set.add(h42, 2);
+    set.add(h43, 3);
+    set.add(h42 | 7, 4); // the same 32 bits kept: a candidate too, which the stored id decides
     std::vector<int64_t> seen;
-    CHECK_FALSE(set.any_of(42, [&](int64_t rowid) { seen.push_back(rowid); return false; }));
-    CHECK(seen == std::vector<int64_t>{1, 2});
-    CHECK(set.any_of(42, [](int64_t rowid) { return rowid == 2; }));
-    CHECK_FALSE(set.any_of(44, [](int64_t) { return true; }));
-    for (int64_t i = 0; i < 5000; ++i) set.add(ActivityIdSet::hash_id(std::to_string(i)), 100 + i);
-    CHECK(set.size() == 5003);
-    CHECK(set.any_of(ActivityIdSet::hash_id("4999"), [](int64_t rowid) { return rowid == 5099; }));
+    CHECK_FALSE(set.any_of(h42, [&](int64_t rowid) { seen.push_back(rowid); return false; }));
+    CHECK(seen == std::vector<int64_t>{1, 2, 4});
+    CHECK(set.any_of(h42, [](int64_t rowid) { return rowid == 2; }));
+    CHECK_FALSE(set.any_of(h44, [](int64_t) { return true; }));
+    // Through several growths: every id is found again, with its rowid.
+    for (int64_t i = 0; i < 50000; ++i) set.add(ActivityIdSet::hash_id(std::to_string(i)), 100 + i);
+    CHECK(set.size() == 50004);
+    for (int64_t i = 0; i < 50000; i += 7)
+        CHECK(set.any_of(ActivityIdSet::hash_id(std::to_string(i)), [&](int64_t rowid) { return rowid == 100 + i; }));
+    CHECK(set.memory_bytes() == 131072 * 8); // 8 bytes a slot, at most half full
+    CHECK_THROWS_AS(set.add(1, int64_t{1} << 32), std::length_error);
 }
 
 TEST_CASE("store: large pages, set before the schema") {

@@ -11,7 +11,7 @@
   const FIRST_CHUNK = 1 << 20;
   const MAX_CHUNK = 8 << 20;
   const FRAME_BUDGET_MS = 30; // work per slice, so no frame waits more than ~50 ms
-  const WORKER_CHUNK = 4 << 20;
+  const WORKER_CHUNK = 2 << 20; // the worker holds a few times this: its heap stays near 20 MB
   const WORKER_CHUNKS_AHEAD = 3;
 
   const core = {

@@ -100,15 +100,20 @@ EMSCRIPTEN_KEEPALIVE void sl_import_wait_for_analyst(int waiting) {
     sightline::BrowserApp::instance()->set_import_running(waiting == 0);
 }
 
-// Returns 1 to go on, 0 when the analyst asked to cancel or the import failed.
+// Returns 1 to go on, 0 when the analyst asked to cancel, -1 when the import failed (then
+// sl_import_finish says why).
 EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
     if (model().import_cancel_requested() || !model().import_job()) return 0;
     const double started = emscripten_get_now();
     bool ok = guarded([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); });
     if (ok) sightline::BrowserApp::instance()->draw_import_progress();
     sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
-    return ok ? 1 : 0;
+    return ok ? 1 : -1;
 }
+
+// While the page waits for the parse worker: the progress is drawn as during a slice, and the
+// analyst's input (Cancel) is taken.
+EMSCRIPTEN_KEEPALIVE void sl_import_idle() { sightline::BrowserApp::instance()->draw_import_progress(); }
 
 // A file read by the parse worker (wasm/js/parse_worker_client.js); 1 when its rows may come.
 EMSCRIPTEN_KEEPALIVE int sl_import_parsed_file_begin(const char* name, uint32_t kept_source) {
@@ -116,8 +121,8 @@ EMSCRIPTEN_KEEPALIVE int sl_import_parsed_file_begin(const char* name, uint32_t 
 }
 
 // Stores rows the parse worker read for about `max_ms`, as sl_import_feed reads a chunk.
-// Returns the bytes used (the page passes the rest in the next slice), or -1 when the analyst
-// asked to cancel or the import failed.
+// Returns the bytes used (the page passes the rest in the next slice), -1 when the analyst
+// asked to cancel, or -2 when the import failed (then sl_import_finish says why).
 EMSCRIPTEN_KEEPALIVE int sl_import_add_parsed(const uint8_t* rows, int size, double max_ms) {
     if (model().import_cancel_requested() || !model().import_job()) return -1;
     const double started = emscripten_get_now();
@@ -127,7 +132,7 @@ EMSCRIPTEN_KEEPALIVE int sl_import_add_parsed(const uint8_t* rows, int size, dou
     });
     if (ok) sightline::BrowserApp::instance()->draw_import_progress();
     sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
-    return ok ? static_cast<int>(used) : -1;
+    return ok ? static_cast<int>(used) : -2;
 }
 
 EMSCRIPTEN_KEEPALIVE void sl_import_file_end() {

@@ -18,7 +18,12 @@ ImportJob::ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, 
 void ImportJob::begin_file(std::string name, ImportOptions options) {
     if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
     if (current_) end_file();
-    if (parsed_ && !parsed_->ended() && parsed_->rows() == 0 && parsed_->report().duplicates == 0) parsed_.reset();
+    if (parsed_ && !parsed_->ended()) {
+        // Handed back by the worker (no known format), which stores nothing before choosing one.
+        if (parsed_->rows() + parsed_->report().duplicates != 0)
+            throw std::logic_error(parsed_->report().name + ": handed back after rows were stored");
+        parsed_.reset();
+    }
     if (parsed_) end_parsed_file();
     progress_.file_name = name;
     current_ = std::make_unique<FileImporter>(std::move(name), writer_, std::move(options));

@@ -18,7 +18,14 @@ constexpr int kRowsBetweenClockReads = 32; // a clock read costs about as much a
 } // namespace
 
 size_t ParsedFileReplay::add(std::span<const uint8_t> bytes, Clock::time_point deadline) {
-    if (ended_ && !bytes.empty()) throw std::runtime_error(report_.name + ": rows arrived after the file's report");
+    try {
+        return add_until(bytes, deadline);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(report_.name + ": " + e.what());
+    }
+}
+
+size_t ParsedFileReplay::add_until(std::span<const uint8_t> bytes, Clock::time_point deadline) {
     ParsedRowsDecoder rows(bytes);
     int until_clock_read = kRowsBetweenClockReads;
     for (;;) {
@@ -34,6 +41,7 @@ size_t ParsedFileReplay::add(std::span<const uint8_t> bytes, Clock::time_point d
             report_.bytes = rows.bytes_read();
             break;
         case ParsedRowsDecoder::Entry::Report:
+            if (ended_) throw std::runtime_error("a second report");
             end(rows.report());
             break;
         case ParsedRowsDecoder::Entry::End:
@@ -43,6 +51,7 @@ size_t ParsedFileReplay::add(std::span<const uint8_t> bytes, Clock::time_point d
 }
 
 void ParsedFileReplay::store_row(const ParsedRowsDecoder& rows) {
+    if (ended_) throw std::runtime_error("rows arrived after the file's report");
     if (!store_error_.empty()) return;
     try {
         ++(writer_.insert(rows.activity(), rows.raw()) ? report_.rows : report_.duplicates);

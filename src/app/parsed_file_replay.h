@@ -22,7 +22,7 @@ public:
     using Clock = std::chrono::steady_clock;
     // Stores the rows in `bytes` until `deadline`, so that a page can draw frames between
     // slices of a large piece. Returns the bytes used, whole entries; the caller passes the rest
-    // again. Throws std::runtime_error on bytes no encoder wrote.
+    // again. Throws std::runtime_error, naming the file, on bytes no encoder wrote.
     size_t add(std::span<const uint8_t> bytes, Clock::time_point deadline = Clock::time_point::max());
     // The report has come: the file is done.
     bool ended() const { return ended_; }
@@ -31,6 +31,7 @@ public:
     int64_t rows() const { return report_.rows; }
 
 private:
+    size_t add_until(std::span<const uint8_t> bytes, Clock::time_point deadline);
     void store_row(const ParsedRowsDecoder& rows);
     void end(FileImportReport worker_report);
 

@@ -52,7 +52,6 @@ public:
     const RawRecords& raw_records() const { return raw_; }
     // Where records kept in their files are read from (store/kept_sources.h); not owned.
     void use_kept_sources(KeptSources* sources) { raw_.use_kept_sources(sources); }
-    // Whether free text finds this text field through raw_records() (id and description).
 
     // Increases whenever stored data changes (each commit or rollback of a write), so that
     // what was worked out from the data can tell whether it still holds.

@@ -109,3 +109,25 @@ test('a file in no known format is handed back by the worker and mapped on the p
     await context.close();
   }
 });
+
+test('a parse worker that cannot start leaves the page reading on its own thread, without waiting', async () => {
+  const { page, context } = await openWatchedPage(env.browser, 'about:blank');
+  try {
+    // The worker's wasm cannot be fetched (a server that lacks the file, say).
+    await context.route('**/sightline_parser.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(env.server.url);
+    await waitForReady(page);
+    const started = Date.now();
+    const result = await page.evaluate(() => {
+      const lines = ['id,time,app,activity_type,user,ip'];
+      for (let i = 0; i < 1000; i++) lines.push(`w-${i},2026-11-01T10:00:00Z,Box,Log on,u${i}@contoso.example,10.0.0.1`);
+      return window.sightline.load([{ name: 'canonical.csv', data: new TextEncoder().encode(lines.join('\n')) }]);
+    });
+    assert.ok(!result.error, result.error);
+    assert.equal(result.files[0].rows, 1000);
+    assert.equal(result.timing.files_in_worker, 0);
+    assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms: it waited for a worker that had failed`);
+  } finally {
+    await context.close();
+  }
+});

@@ -218,3 +218,34 @@ TEST_CASE("parsed rows are stored a slice at a time when the time is up, and non
     CHECK(job.reports()[0].rows == 1000);
     CHECK(store.count() == 1000);
 }
+
+TEST_CASE("a parsed file's replay refuses what no worker sends: rows after its report, a hand-back after rows") {
+    Activity a;
+    a.id = "r1";
+    a.time_ms = 1700000000000;
+    ParsedRowsEncoder encoder;
+    encoder.insert(a, "r1", std::nullopt);
+    FileImportReport report;
+    report.name = "late.csv";
+    encoder.add_report(report);
+    a.id = "r2";
+    encoder.insert(a, "r2", std::nullopt);
+
+    ActivityStore store;
+    ImportJob job(store, 1, 0, false);
+    job.begin_parsed_file("late.csv", 0);
+    try {
+        job.add_parsed(as_span(encoder.bytes()));
+        FAIL("rows after the report were taken");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) == "late.csv: rows arrived after the file's report");
+    }
+
+    ActivityStore other;
+    ImportJob stored(other, 1, 0, false);
+    stored.begin_parsed_file("half.csv", 0);
+    ParsedRowsEncoder one;
+    one.insert(a, "r2", std::nullopt);
+    stored.add_parsed(as_span(one.bytes()));
+    CHECK_THROWS_AS(stored.begin_file("half.csv"), std::logic_error);
+}

@@ -1,8 +1,10 @@
 // Opening files in the page: File > Open (a file input), drag and drop onto the page, and
 // sightline.load() all go through loadFiles(). Files are streamed from the browser's File
 // objects in chunks (never held twice in memory); .gz files are decompressed on the way with
-// DecompressionStream. Each chunk is fed to the core between frames, so the UI keeps drawing
-// its progress bar, and a Cancel in the UI rolls the whole batch back.
+// DecompressionStream. The parse worker (parse_worker_client.js) reads the chunks of a file in
+// a known format, and this thread stores its rows between frames; other files are fed to the
+// core here, between frames too. So the UI keeps drawing its progress bar, and a Cancel in the
+// UI rolls the whole batch back.
 // Files the analyst opens may stop at the column-mapping dialog (a file in no known format):
 // reading waits, with the frame loop running, until the dialog is answered. load() never asks.
 (function installFileLoading(module) {
@@ -13,6 +15,7 @@
   const FRAME_BUDGET_MS = 30; // work per slice, so no frame waits more than ~50 ms
   const WORKER_CHUNK = 2 << 20; // the worker holds a few times this: its heap stays near 20 MB
   const WORKER_CHUNKS_AHEAD = 3;
+  const WORKER_POLL_MS = 100; // while waiting for the worker: Cancel and progress frames
 
   const core = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),
@@ -24,6 +27,8 @@
     state: () => module.ccall('sl_import_state', 'number', [], []),
     waitForAnalyst: (waiting) => module.ccall('sl_import_wait_for_analyst', null, ['number'], [waiting ? 1 : 0]),
     fileEnd: () => module.ccall('sl_import_file_end', null, [], []),
+    // Draws the progress (and takes the analyst's input) while this thread waits for the worker.
+    idle: () => module.ccall('sl_import_idle', null, [], []),
     finish: () => JSON.parse(module.ccall('sl_import_finish', 'string', [], [])),
     cancel: () => module.ccall('sl_import_cancel', null, [], []),
   };
@@ -41,13 +46,18 @@
     return heapBuffer;
   }
 
-  // Feeds a chunk of the file read on this thread; false when the analyst pressed Cancel.
+  // What sl_import_feed and storeParsed() answer.
+  const GO_ON = 1;
+  const CANCEL_PRESSED = 0;
+  const IMPORT_FAILED = -1;
+
+  // Feeds a chunk of the file read on this thread.
   function feed(bytes) {
-    return module.ccall('sl_import_feed', 'number', ['number', 'number'], [toHeap(bytes), bytes.length]) === 1;
+    return module.ccall('sl_import_feed', 'number', ['number', 'number'], [toHeap(bytes), bytes.length]);
   }
 
   // Stores rows the parse worker read, in slices of about FRAME_BUDGET_MS with a frame between
-  // them (one chunk's rows may take longer than a frame); false when the analyst pressed Cancel.
+  // them (one chunk's rows may take longer than a frame).
   async function storeParsed(rows, timing) {
     const bytes = new Uint8Array(rows);
     const at = toHeap(bytes);
@@ -57,9 +67,9 @@
                                 [at + done, bytes.length - done, FRAME_BUDGET_MS]);
       timing.parse_ms += performance.now() - started;
       timing.slices += 1;
-      if (used < 0) return false;
+      if (used < 0) return used === -1 ? CANCEL_PRESSED : IMPORT_FAILED;
       done += used;
-      if (done >= bytes.length) return true;
+      if (done >= bytes.length) return GO_ON;
       await yieldBetweenSlices(timing);
     }
   }
@@ -157,6 +167,7 @@
     state.chunk = WORKER_CHUNK;
     if (!core.parsedFileBegin(file.name, kept)) {
       session.close();
+      module.slKeptSources.release(kept);
       return core.finish();
     }
     let reading = true;
@@ -176,11 +187,16 @@
           }
         }
         const waitStarted = performance.now();
-        const message = await session.next();
+        let message;
+        while (!(message = await session.next(WORKER_POLL_MS))) {
+          core.idle();
+          if (core.state() === CANCELLED) return cancelled();
+        }
         timing.worker_wait_ms += performance.now() - waitStarted;
         if (message.type === 'error') throw new Error(`${file.name}: ${message.message}`);
         if (message.handedBack) return HANDED_BACK;
-        if (!(await storeParsed(message.rows, timing))) return cancelled();
+        const stored = await storeParsed(message.rows, timing);
+        if (stored !== GO_ON) return stored === CANCEL_PRESSED ? cancelled() : core.finish();
         if (message.type === 'done') return FILE_READ;
         await yieldBetweenSlices(timing);
       }
@@ -211,7 +227,8 @@
       }
       const started = performance.now();
       timing.read_ms += started - readStarted;
-      if (!feed(bytes)) return cancelled();
+      const fed = feed(bytes);
+      if (fed !== GO_ON) return fed === CANCEL_PRESSED ? cancelled() : core.finish();
       const ms = performance.now() - started;
       timing.parse_ms += ms;
       timing.slices += 1;
@@ -243,10 +260,14 @@
       // Progress counts content bytes; a .gz file's content size is unknown until read.
       const compressed = files.some((f) => /\.gz$/i.test(f.name));
       const total = compressed ? 0 : files.reduce((sum, f) => sum + f.size, 0);
+      // (Before the import begins and pauses the frame loop: a worker still starting may take a moment.)
+      const workerReady = files.some((f) => !f.mappingJson) && await module.slParseWorker.available();
+      const beginning = performance.now();
       if (core.begin(files.length, total) !== 1) return { error: 'the import could not start' };
+      const beginMs = performance.now() - beginning;
       // Where the time goes, returned as `timing` (for the benchmark and for tuning).
-      const timing = { read_ms: 0, parse_ms: 0, worker_wait_ms: 0, yield_ms: 0, finish_ms: 0, slices: 0,
-                       files_in_worker: 0 };
+      const timing = { begin_ms: beginMs, read_ms: 0, parse_ms: 0, worker_wait_ms: 0, yield_ms: 0, finish_ms: 0,
+                       slices: 0, files_in_worker: 0 };
       const state = { chunk: FIRST_CHUNK, timing };
       const begun = performance.now();
       for (const file of files) {
@@ -259,7 +280,7 @@
           : chunksOf(file.blob || new Blob([file.bytes]), file.name, () => state.chunk);
         const chunks = source[Symbol.asyncIterator] ? source[Symbol.asyncIterator]() : source;
         // A given mapping is the page's to apply; the worker reads known formats only.
-        const session = file.mappingJson ? null : await module.slParseWorker.begin(file.name, kept);
+        const session = workerReady && !file.mappingJson ? module.slParseWorker.begin(file.name, kept) : null;
         let outcome = session ? await readInWorker(session, file, kept, chunks, state) : HANDED_BACK;
         if (session && outcome === FILE_READ) timing.files_in_worker += 1;
         if (outcome === HANDED_BACK) {

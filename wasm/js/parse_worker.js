@@ -21,6 +21,9 @@
   let inputSize = 0;
 
   self.onmessage = (event) => { if (ready) handle(event.data); else early.push(event.data); };
+  // A failed start (the wasm could not be fetched or compiled) or an abort: the page stops this
+  // worker and reads on its own thread.
+  module.onAbort = (what) => self.postMessage({ type: 'error', session, message: `the parse worker stopped: ${what}` });
   module.onRuntimeInitialized = () => {
     ready = true;
     self.postMessage({ type: 'ready' });
@@ -45,7 +48,11 @@
       if (input) module._free(input);
       inputSize = length;
       input = module._malloc(inputSize);
-      if (!input) { inputSize = 0; return -1; }
+      if (!input) {
+        inputSize = 0;
+        fail(`out of memory for a chunk of ${length} bytes`);
+        return null;
+      }
     }
     module.HEAPU8.set(new Uint8Array(buffer, 0, length), input);
     return module._slp_feed(input, length);
@@ -61,6 +68,7 @@
       if (message.session !== session) return;
       if (message.type === 'chunk') {
         const status = feed(message.buffer, message.length);
+        if (status === null) return;
         if (status < 0) return fail();
         const rows = takeRows();
         self.postMessage({ type: 'rows', session, rows, buffer: message.buffer, handedBack: status === HANDED_BACK,

@@ -3,7 +3,7 @@
 // chunks before. That is about 40% of an import's work taken off the page's thread.
 //
 // file_loading.js asks for a session per file and falls back to reading the file on the page's
-// thread when there is none: no worker could start (a browser or page setting), it has not
+// thread when there is none: no worker could start (a browser or page setting), it did not
 // become ready in time, or it failed before. The web build loads sightline_parser.js beside the
 // page; the single-file page carries it inline (tools/build/make_single_file_page.py) and
 // starts it from a blob: URL, which never leaves the page.
@@ -13,11 +13,13 @@
   const POOL_SIZE = 4;
 
   let worker = null;
-  let ready = null;      // resolves to true once the worker can read, false if it cannot
-  let heapBytes = 0;     // the worker's wasm memory, for the page's memory figures
+  let ready = null;        // resolves to true once the worker can read, false if it cannot
+  let settleReady = null;  // settles `ready` while it is pending
+  let unusable = false;    // it failed to start once: this page reads on its own thread
+  let heapBytes = 0;       // the worker's wasm memory, for the page's memory figures
   let nextSession = 1;
-  let current = null;    // the session that receives the worker's messages
-  const pool = [];       // chunk buffers the worker gave back, for reuse
+  let current = null;      // the session that receives the worker's messages
+  const pool = [];         // chunk buffers the worker gave back, for reuse
 
   function scriptUrl() {
     const embedded = document.getElementById('sightline-parser');
@@ -25,43 +27,57 @@
     return new URL('sightline_parser.js', document.baseURI).href;
   }
 
-  // Ends the worker; the next import starts a fresh one. `message`: tell the current session.
+  // Ends the worker; the next import starts a fresh one. The current session, if any, hears
+  // `message`: its file's state lived in the worker.
   function stop(message) {
     if (worker) worker.terminate();
     worker = null;
     ready = null;
-    if (message && current) current.receive({ type: 'error', message });
+    if (settleReady) settleReady(false);
+    if (current) current.receive({ type: 'error', message });
   }
 
   function start() {
+    const url = scriptUrl();
     ready = new Promise((resolve) => {
+      settleReady = (ok) => {
+        settleReady = null;
+        if (url.startsWith('blob:')) URL.revokeObjectURL(url);
+        if (!ok) unusable = true;
+        resolve(ok);
+      };
       try {
-        worker = new Worker(scriptUrl());
+        worker = new Worker(url);
       } catch (e) {
-        resolve(false);
+        settleReady(false);
         return;
       }
       worker.onmessage = (event) => {
         const m = event.data;
-        if (m.type === 'ready') { resolve(true); return; }
+        if (m.type === 'ready') { if (settleReady) settleReady(true); return; }
         if (m.heapBytes) heapBytes = m.heapBytes;
         if (m.buffer && pool.length < POOL_SIZE) pool.push(m.buffer);
-        if (current && m.session === current.id) current.receive(m);
-        if (m.type === 'error') stop(null); // its module may be unusable after a failure
+        const mine = current && m.session === current.id;
+        if (m.type === 'error') {
+          // Its module may be unusable after a failure, whichever file it was reading.
+          if (mine) current.receive(m);
+          stop(mine ? null : `the parse worker failed (${m.message}) and was stopped`);
+        } else if (mine) {
+          current.receive(m);
+        }
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        resolve(false);
         stop(`the parse worker stopped: ${event.message || 'it could not be started'}`);
       };
     });
+    setTimeout(() => { if (settleReady) stop(null); }, READY_WAIT_MS);
   }
 
   function takeBuffer(length) {
     const i = pool.findIndex((b) => b.byteLength >= length);
     if (i >= 0) return pool.splice(i, 1)[0];
-    if (pool.length) pool.shift(); // too small for today's chunks
-    return new ArrayBuffer(length);
+    return new ArrayBuffer(length); // (pooled ones too small for it are dropped as they come back)
   }
 
   // One file's reading in the worker. Messages arrive in an inbox that next() drains in order.
@@ -76,12 +92,21 @@
     }
 
     receive(message) {
+      if (this.inbox.some((m) => m.type === 'error')) return; // the first error is the news
       this.inbox.push(message);
       if (this.wake) { const wake = this.wake; this.wake = null; wake(); }
     }
 
-    async next() {
-      while (!this.inbox.length) await new Promise((resolve) => { this.wake = resolve; });
+    // The next message, or null when none came within `ms` (the caller looks at its Cancel
+    // button and draws a frame meanwhile).
+    async next(ms) {
+      if (!this.inbox.length) {
+        await new Promise((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, ms);
+        });
+      }
+      if (!this.inbox.length) return null;
       const message = this.inbox.shift();
       if (message.type === 'rows') this.inFlight -= 1;
       return message;
@@ -89,25 +114,29 @@
 
     // Posts a copy of `bytes` (the page keeps the original as the file's kept source).
     send(bytes) {
+      if (!worker) return; // stopped: the error is in the inbox
       const buffer = takeBuffer(bytes.length);
       new Uint8Array(buffer, 0, bytes.length).set(bytes);
       worker.postMessage({ type: 'chunk', session: this.id, buffer, length: bytes.length }, [buffer]);
       this.inFlight += 1;
     }
 
-    end() { worker.postMessage({ type: 'end', session: this.id }); }
+    end() { if (worker) worker.postMessage({ type: 'end', session: this.id }); }
 
     // Messages still on their way for this session are dropped.
     close() { if (current === this) current = null; }
   }
 
   module.slParseWorker = {
-    // A session reading file `name` into kept source `kept`, or null: read it on this thread.
-    async begin(name, kept) {
+    // Whether a session can be had: waits (at most READY_WAIT_MS, once) for the worker to start.
+    async available() {
+      if (unusable) return false;
       if (!ready) start();
-      const timeout = new Promise((resolve) => setTimeout(() => resolve(false), READY_WAIT_MS));
-      if (!(await Promise.race([ready, timeout])) || !worker) return null;
-      return new Session(name, kept);
+      return (await ready) && !!worker;
+    },
+    // A session reading file `name` into kept source `kept`, or null: read it on this thread.
+    begin(name, kept) {
+      return worker && !settleReady ? new Session(name, kept) : null;
     },
     heapBytes: () => heapBytes,
   };

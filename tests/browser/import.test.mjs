@@ -154,6 +154,7 @@ test('Cancel during an import leaves the data set as it was', async () => {
       window.pendingLoad = window.sightline.load([1, 2].map((n) => ({ name: `big-${n}.csv`, data })));
     });
     const rect = await rectOf(page, 'import:cancel', { timeout: 30000 });
+    await screenshot(page, 'import-progress');
     const result = { rect };
     await page.mouse.click(result.rect.x + result.rect.width / 2, result.rect.y + result.rect.height / 2);
     const loadResult = await page.evaluate(() => window.pendingLoad);

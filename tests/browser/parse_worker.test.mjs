@@ -5,6 +5,8 @@
 // handed back to the page's thread (its column mapping belongs there).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openWatchedPage, waitForReady, useBrowserAndServer } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
@@ -127,6 +129,45 @@ test('a parse worker that cannot start leaves the page reading on its own thread
     assert.equal(result.files[0].rows, 1000);
     assert.equal(result.timing.files_in_worker, 0);
     assert.ok(Date.now() - started < 4000, `took ${Date.now() - started} ms: it waited for a worker that had failed`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a parse worker that fails on a file before storing a row leaves that file to the page\'s thread', async () => {
+  const { page, context } = await openWatchedPage(env.browser, 'about:blank');
+  try {
+    // The worker's script, with the chunks of first.csv answered by a failure (as an
+    // out-of-memory would).
+    const script = fs.readFileSync(path.join(env.web, 'sightline_parser.js'), 'utf8') + `
+      ;(function failFirstCsv() {
+        const handle = self.onmessage;
+        let name = '';
+        self.onmessage = (event) => {
+          if (event.data.type === 'begin') name = event.data.name;
+          if (event.data.type === 'chunk' && name === 'first.csv') {
+            self.postMessage({ type: 'error', session: event.data.session, message: 'simulated failure' });
+            return;
+          }
+          handle(event);
+        };
+      })();`;
+    await context.route('**/sightline_parser.js', (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
+    await page.goto(env.server.url);
+    await waitForReady(page);
+    const result = await page.evaluate(() => {
+      const lines = ['id,time,app,activity_type,user,ip'];
+      for (let i = 0; i < 1000; i++) lines.push(`f-${i},2026-11-01T10:00:00Z,Box,Log on,u${i}@contoso.example,10.0.0.1`);
+      const data = new TextEncoder().encode(lines.join('\n'));
+      return window.sightline.load([{ name: 'first.csv', data }, { name: 'second.csv', data }]);
+    });
+    assert.ok(!result.error, result.error);
+    assert.deepEqual(result.files.map((f) => [f.rows, f.duplicates]), [[1000, 0], [0, 1000]]);
+    assert.equal(result.timing.files_in_worker, 0, 'the failed worker is not used again in this import');
+    const again = await page.evaluate(() => window.sightline.load([{ name: 'third.csv',
+      data: new TextEncoder().encode('id,time,app,activity_type,user,ip\nt-1,2026-11-02T10:00:00Z,Box,Log on,x@y.z,10.0.0.2') }]));
+    assert.equal(again.files[0].rows, 1);
+    assert.equal(again.timing.files_in_worker, 1, 'the next import starts a fresh worker');
   } finally {
     await context.close();
   }

@@ -160,8 +160,8 @@
 
   // Reads a file in the parse worker (parse_worker_client.js) while this thread stores the rows
   // of the chunks before. Chunks are of one size here: the core cuts the slices by time.
-  // Returns FILE_READ, HANDED_BACK (a file in no known format: nothing of it was stored; this
-  // thread reads it again from its kept chunks), or a result to return.
+  // Returns FILE_READ, HANDED_BACK (a file in no known format, or a worker that failed before
+  // any row was stored: this thread reads it again from its kept chunks), or a result to return.
   async function readInWorker(session, file, kept, chunks, state) {
     const timing = state.timing; // (not destructured: emcc 3.1.6 drops that declaration)
     state.chunk = WORKER_CHUNK;
@@ -171,6 +171,7 @@
       return core.finish();
     }
     let reading = true;
+    let stored = false; // rows of this file stored (a handed-back file must have none)
     try {
       for (;;) {
         // Keep the worker a few chunks ahead of the rows stored here.
@@ -193,10 +194,13 @@
           if (core.state() === CANCELLED) return cancelled();
         }
         timing.worker_wait_ms += performance.now() - waitStarted;
+        // A worker that fails before any row of the file was stored leaves it to this thread.
+        if (message.type === 'error' && !stored) return HANDED_BACK;
         if (message.type === 'error') throw new Error(`${file.name}: ${message.message}`);
         if (message.handedBack) return HANDED_BACK;
-        const stored = await storeParsed(message.rows, timing);
-        if (stored !== GO_ON) return stored === CANCEL_PRESSED ? cancelled() : core.finish();
+        const answer = await storeParsed(message.rows, timing);
+        if (answer !== GO_ON) return answer === CANCEL_PRESSED ? cancelled() : core.finish();
+        stored = true;
         if (message.type === 'done') return FILE_READ;
         await yieldBetweenSlices(timing);
       }

@@ -44,10 +44,10 @@ ParsedImport import_parsed(ActivityStore& store, KeptChunks& kept, const std::st
     for (size_t i = 0; i < bytes.size() && !worker.stopped_at_unknown_format(); i += step) {
         const auto piece = as_span(bytes).subspan(i, std::min(step, bytes.size() - i));
         kept.append(options.kept_source, piece);
+        encoder.add_progress(worker.report().bytes + static_cast<int64_t>(piece.size())); // as the worker does
         worker.feed(piece);
-        encoder.add_progress(worker.report().bytes);
-        CHECK(job.progress().rows == job.progress().rows); // readable at any time
         post();
+        CHECK(job.progress().bytes_done == worker.report().bytes); // the progress bar follows the worker
     }
     if (!worker.stopped_at_unknown_format()) worker.finish();
     out.handed_back = worker.stopped_at_unknown_format();

@@ -60,9 +60,11 @@ EMSCRIPTEN_KEEPALIVE int slp_begin(const char* name, uint32_t kept_source) {
 EMSCRIPTEN_KEEPALIVE int slp_feed(const uint8_t* data, int size) {
     return guarded([&] {
         if (!g_file) throw std::logic_error("slp_feed with no file begun");
+        // The chunk's bytes count as read before its rows, which the page stores in several
+        // slices when they are many: its progress bar moves as the rows start to arrive.
+        g_rows->add_progress(g_file->report().bytes + size);
         g_file->feed(std::span<const uint8_t>(data, static_cast<size_t>(size)));
         if (g_file->stopped_at_unknown_format()) return kHandedBack;
-        g_rows->add_progress(g_file->report().bytes);
         return kGoOn;
     });
 }

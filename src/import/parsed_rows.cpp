@@ -28,8 +28,8 @@ void put_list(std::string& out, const std::vector<std::string>& values) {
     for (const std::string& v : values) put_text(out, v);
 }
 
-// The fields an importer fills, in one order for both ends (the analyst's marks and `raw` are
-// not imported: the record travels beside the activity).
+// The fields an importer fills (model/activity_fields.h), in one order for both ends: of an
+// Activity when encoding, of ActivityFields when decoding.
 template <typename Visit, typename A>
 void visit_fields(A& a, Visit&& text, auto&& list, auto&& flag, auto&& time) {
     text(a.id);
@@ -119,8 +119,9 @@ ParsedRowsDecoder::Entry ParsedRowsDecoder::next() {
 }
 
 void ParsedRowsDecoder::read_row() {
+    size_t next_list = 0;
     visit_fields(
-        activity_, [&](std::string& t) { t.assign(text()); }, [&](std::vector<std::string>& l) { list(l); },
+        activity_, [&](std::string_view& t) { t = text(); }, [&](TextList& l) { l = list(lists_[next_list++]); },
         [&](bool& b) { b = u8() != 0; }, [&](int64_t& t) { t = i64(); });
     raw_ = RawRecordIn{};
     if (u8()) {
@@ -181,11 +182,12 @@ std::string_view ParsedRowsDecoder::text() {
     return t;
 }
 
-void ParsedRowsDecoder::list(std::vector<std::string>& out) {
+TextList ParsedRowsDecoder::list(std::vector<std::string_view>& storage) {
     const uint32_t count = u32();
     if (count > in_.size() - at_) throw std::runtime_error("parsed rows: cut short");
-    out.resize(count);
-    for (std::string& v : out) v.assign(text());
+    storage.resize(count);
+    for (std::string_view& v : storage) v = text();
+    return TextList(std::span<const std::string_view>(storage));
 }
 
 } // namespace sightline

@@ -9,6 +9,7 @@
 
 #include "import/import_report.h"
 #include "model/activity.h"
+#include "model/activity_fields.h"
 #include "store/activity_sink.h"
 #include "store/raw_records.h"
 #include "store/texts_beside_record.h"
@@ -48,8 +49,9 @@ public:
     Entry next();
     // Bytes read so far: the end of the last entry.
     size_t position() const { return at_; }
-    // The last Row: the activity, and its record as the store takes it (views into the bytes).
-    const Activity& activity() const { return activity_; }
+    // The last Row: the activity, and its record as the store takes it (views into the bytes,
+    // valid until the next call).
+    const ActivityFields& activity() const { return activity_; }
     const RawRecordIn& raw() const { return raw_; }
     // The last Progress, and the last Report.
     int64_t bytes_read() const { return bytes_read_; }
@@ -63,11 +65,12 @@ private:
     uint32_t u32();
     int64_t i64();
     std::string_view text();
-    void list(std::vector<std::string>& out);
+    TextList list(std::vector<std::string_view>& storage);
 
     std::span<const uint8_t> in_;
     size_t at_ = 0;
-    Activity activity_;
+    ActivityFields activity_;
+    std::vector<std::string_view> lists_[4]; // the list fields' values, reused from row to row
     RawRecordIn raw_;
     std::string_view extra_texts_[std::size(TextsBesideRecord{}.texts)];
     int64_t bytes_read_ = 0;

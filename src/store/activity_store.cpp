@@ -305,12 +305,12 @@ bool ActivityWriter::insert(const Activity& a, std::string_view raw, std::option
     const TextsBesideRecord beside = texts_beside_record(a, raw);
     if (raw_kept && !raw.empty()) {
         if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
-        return insert(a, RawRecordIn{{}, raw_kept, static_cast<uint32_t>(raw.size()), beside.span()});
+        return insert(fields_of(a), RawRecordIn{{}, raw_kept, static_cast<uint32_t>(raw.size()), beside.span()});
     }
-    return insert(a, RawRecordIn{raw, {}, 0, beside.span()});
+    return insert(fields_of(a), RawRecordIn{raw, {}, 0, beside.span()});
 }
 
-bool ActivityWriter::insert(const Activity& a, const RawRecordIn& raw) {
+bool ActivityWriter::insert(const ActivityFields& a, const RawRecordIn& raw) {
     const uint64_t id_hash = ActivityIdSet::hash_id(a.id);
     if (store_.rowid_of(a.id, id_hash)) return false;
     drop_filter_indexes_if_large();
@@ -318,15 +318,13 @@ bool ActivityWriter::insert(const Activity& a, const RawRecordIn& raw) {
     int c = 1;
     bind_static_text(st, c++, a.id);
     sqlite3_bind_int64(st, c++, a.time_ms);
-    for (const std::string* text : {&a.app, &a.activity_type, &a.action_type, &a.description, &a.user,
-                                    &a.user_domain, &a.ip})
-        bind_static_text(st, c++, *text);
+    for (std::string_view text : {a.app, a.activity_type, a.action_type, a.description, a.user, a.user_domain, a.ip})
+        bind_static_text(st, c++, text);
     const auto ip_bytes = parse_ip(a.ip);
     if (ip_bytes) sqlite3_bind_blob(st, c++, ip_bytes->data(), 16, SQLITE_STATIC);
     else sqlite3_bind_null(st, c++);
-    for (const std::string* text : {&a.ip_category, &a.country, &a.city, &a.isp, &a.user_agent, &a.device_type,
-                                    &a.browser, &a.os})
-        bind_static_text(st, c++, *text);
+    for (std::string_view text : {a.ip_category, a.country, a.city, a.isp, a.user_agent, a.device_type, a.browser, a.os})
+        bind_static_text(st, c++, text);
     sqlite3_bind_int(st, c++, a.admin ? 1 : 0);
     sqlite3_bind_int(st, c++, a.impersonated ? 1 : 0);
     bind_static_text(st, c++, a.result);
@@ -343,8 +341,9 @@ bool ActivityWriter::insert(const Activity& a, const RawRecordIn& raw) {
     return true;
 }
 
-void ActivityWriter::insert_list(sqlite3_stmt* st, int64_t rowid, const std::vector<std::string>& values) {
-    for (const std::string& v : values) {
+void ActivityWriter::insert_list(sqlite3_stmt* st, int64_t rowid, TextList values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+        const std::string_view v = values[i];
         sqlite3_bind_int64(st, 1, rowid);
         bind_static_text(st, 2, v);
         step_row(store_.db(), st);

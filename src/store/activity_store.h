@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/activity.h"
+#include "model/activity_fields.h"
 #include "store/activity_columns.h"
 #include "store/activity_id_set.h"
 #include "store/activity_origins.h"
@@ -134,13 +135,13 @@ public:
     bool insert(const Activity& activity, std::string_view raw, std::optional<KeptAt> raw_kept = {}) override;
     bool insert(const Activity& activity) { return insert(activity, activity.raw); }
     // The same with the record as the store takes it, texts beside it found by the caller.
-    bool insert(const Activity& activity, const RawRecordIn& raw);
+    bool insert(const ActivityFields& activity, const RawRecordIn& raw);
     void hold_source(uint32_t source) override;
     void commit();
     void rollback(); // as destroying it uncommitted does
 
 private:
-    void insert_list(sqlite3_stmt* st, int64_t rowid, const std::vector<std::string>& values);
+    void insert_list(sqlite3_stmt* st, int64_t rowid, TextList values);
     // A large batch drops the filter indexes (in its transaction, so a rollback restores them):
     // maintaining them row by row costs more than rebuilding them afterwards.
     void drop_filter_indexes_if_large();

@@ -57,6 +57,17 @@ bool guarded(Step step) {
     }
 }
 
+// One slice of import work between frames: timed for workTimes(), then the progress drawn
+// (once a second, or at once after the analyst's input).
+template <typename Step>
+bool import_slice(Step step) {
+    const double started = emscripten_get_now();
+    const bool ok = guarded(step);
+    if (ok) sightline::BrowserApp::instance()->draw_import_progress();
+    sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
+    return ok;
+}
+
 } // namespace
 
 extern "C" {
@@ -104,11 +115,7 @@ EMSCRIPTEN_KEEPALIVE void sl_import_wait_for_analyst(int waiting) {
 // sl_import_finish says why).
 EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
     if (model().import_cancel_requested() || !model().import_job()) return 0;
-    const double started = emscripten_get_now();
-    bool ok = guarded([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); });
-    if (ok) sightline::BrowserApp::instance()->draw_import_progress();
-    sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
-    return ok ? 1 : -1;
+    return import_slice([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); }) ? 1 : -1;
 }
 
 // While the page waits for the parse worker: the progress is drawn as during a slice, and the
@@ -125,13 +132,10 @@ EMSCRIPTEN_KEEPALIVE int sl_import_parsed_file_begin(const char* name, uint32_t 
 // asked to cancel, or -2 when the import failed (then sl_import_finish says why).
 EMSCRIPTEN_KEEPALIVE int sl_import_add_parsed(const uint8_t* rows, int size, double max_ms) {
     if (model().import_cancel_requested() || !model().import_job()) return -1;
-    const double started = emscripten_get_now();
     size_t used = 0;
-    bool ok = guarded([&] {
+    const bool ok = import_slice([&] {
         used = model().import_add_parsed(std::span<const uint8_t>(rows, static_cast<size_t>(size)), max_ms);
     });
-    if (ok) sightline::BrowserApp::instance()->draw_import_progress();
-    sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
     return ok ? static_cast<int>(used) : -2;
 }
 

@@ -16,24 +16,21 @@ ImportJob::ImportJob(ActivityStore& store, int file_count, int64_t bytes_total, 
 }
 
 void ImportJob::begin_file(std::string name, ImportOptions options) {
-    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
-    if (current_) end_file();
     if (parsed_ && !parsed_->ended()) {
         // Handed back by the worker (no known format), which stores nothing before choosing one.
-        if (parsed_->rows() + parsed_->report().duplicates != 0)
-            throw std::logic_error(parsed_->report().name + ": handed back after rows were stored");
+        const FileImportReport& stored = parsed_->report();
+        if (stored.rows + stored.duplicates != 0)
+            throw std::logic_error(stored.name + ": handed back after rows were stored");
         parsed_.reset();
     }
-    if (parsed_) end_parsed_file();
+    end_open_file();
     progress_.file_name = name;
     current_ = std::make_unique<FileImporter>(std::move(name), writer_, std::move(options));
     current_input_ended_ = false;
 }
 
 void ImportJob::begin_parsed_file(std::string name, uint32_t kept_source) {
-    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
-    if (current_) end_file();
-    if (parsed_) end_parsed_file();
+    end_open_file();
     progress_.file_name = name;
     parsed_ = std::make_unique<ParsedFileReplay>(std::move(name), writer_, kept_source);
 }
@@ -44,6 +41,12 @@ size_t ImportJob::add_parsed(std::span<const uint8_t> bytes, ParsedFileReplay::C
     update_progress();
     if (parsed_->ended()) end_parsed_file();
     return used;
+}
+
+void ImportJob::end_open_file() {
+    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
+    if (current_) end_file();
+    if (parsed_) end_parsed_file();
 }
 
 // A parsed file whose report never came (the worker stopped) ends with what it stored.
@@ -103,9 +106,7 @@ void ImportJob::update_progress() {
 }
 
 void ImportJob::commit() {
-    if (current_ && current_->mapping_sample()) current_->skip("skipped: no column mapping was chosen");
-    end_file();
-    if (parsed_) end_parsed_file();
+    end_open_file();
     // Files that added nothing (all skipped, empty, unreadable) leave the demo in place: the
     // analyst would otherwise be left with an empty table and nothing of theirs in it.
     if (replace_demo_ && rows_in_finished_files() == 0) {

@@ -61,12 +61,13 @@ public:
 private:
     int64_t rows_in_finished_files() const;
     void update_progress();
-
-    ActivityStore& store_;
-    ActivityWriter writer_;
+    // Ends the file being read, either kind, before another begins or the batch commits.
+    void end_open_file();
     void end_parsed_file();
     void file_done(const FileImportReport& report);
 
+    ActivityStore& store_;
+    ActivityWriter writer_;
     std::unique_ptr<FileImporter> current_;
     std::unique_ptr<ParsedFileReplay> parsed_;
     bool current_input_ended_ = false; // end_file() was called for current_

@@ -28,7 +28,6 @@ public:
     bool ended() const { return ended_; }
     // The file's report: so far (rows, bytes read), then, once ended, the whole of it.
     const FileImportReport& report() const { return report_; }
-    int64_t rows() const { return report_.rows; }
 
 private:
     size_t add_until(std::span<const uint8_t> bytes, Clock::time_point deadline);

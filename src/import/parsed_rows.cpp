@@ -23,15 +23,14 @@ void put_text(std::string& out, std::string_view text) {
     out.append(text);
 }
 
-void put_list(std::string& out, const std::vector<std::string>& values) {
+void put_list(std::string& out, TextList values) {
     put_int<uint32_t>(out, static_cast<uint32_t>(values.size()));
-    for (const std::string& v : values) put_text(out, v);
+    for (size_t i = 0; i < values.size(); ++i) put_text(out, values[i]);
 }
 
-// The fields an importer fills (model/activity_fields.h), in one order for both ends: of an
-// Activity when encoding, of ActivityFields when decoding.
-template <typename Visit, typename A>
-void visit_fields(A& a, Visit&& text, auto&& list, auto&& flag, auto&& time) {
+// The fields an importer fills (model/activity_fields.h), in one order for both ends.
+template <typename Fields>
+void visit_fields(Fields& a, auto&& text, auto&& list, auto&& flag, auto&& time) {
     text(a.id);
     time(a.time_ms);
     text(a.app);
@@ -60,26 +59,33 @@ void visit_fields(A& a, Visit&& text, auto&& list, auto&& flag, auto&& time) {
     list(a.matched_policies);
 }
 
+// A file's report, in one order for both ends: its texts, then its counts (the errors follow).
+template <typename Report>
+void visit_report(Report& r, auto&& text, auto&& count) {
+    for (auto* t : {&r.name, &r.format, &r.mapping_json, &r.mapping_source, &r.fatal_error}) text(*t);
+    for (auto* n : {&r.rows, &r.repaired, &r.skipped, &r.duplicates, &r.issue_count, &r.bytes}) count(*n);
+}
+
 } // namespace
 
-bool ParsedRowsEncoder::insert(const Activity& a, std::string_view raw, std::optional<KeptAt> raw_kept) {
+bool ParsedRowsEncoder::insert(const Activity& activity, std::string_view raw, std::optional<KeptAt> raw_kept) {
+    const ActivityFields a = fields_of(activity);
     put_u8(out_, kRow);
     visit_fields(
-        a, [&](const std::string& t) { put_text(out_, t); }, [&](const std::vector<std::string>& l) { put_list(out_, l); },
+        a, [&](std::string_view t) { put_text(out_, t); }, [&](TextList l) { put_list(out_, l); },
         [&](bool b) { put_u8(out_, b ? 1 : 0); }, [&](int64_t t) { put_int(out_, t); });
-    const bool kept = raw_kept && !raw.empty();
-    put_u8(out_, kept ? 1 : 0);
-    if (kept) {
-        if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
-        put_int<uint32_t>(out_, raw_kept->source);
-        put_int<uint64_t>(out_, raw_kept->offset);
-        put_int<uint32_t>(out_, static_cast<uint32_t>(raw.size()));
+    const TextsBesideRecord beside = texts_beside_record(activity, raw);
+    const RawRecordIn record = RawRecordIn::of(raw, raw_kept, beside.span());
+    put_u8(out_, record.kept ? 1 : 0);
+    if (record.kept) {
+        put_int<uint32_t>(out_, record.kept->source);
+        put_int<uint64_t>(out_, record.kept->offset);
+        put_int<uint32_t>(out_, record.kept_size);
     } else {
-        put_text(out_, raw);
+        put_text(out_, record.text);
     }
-    const TextsBesideRecord beside = texts_beside_record(a, raw);
-    put_u8(out_, static_cast<uint8_t>(beside.count));
-    for (std::string_view t : beside.span()) put_text(out_, t);
+    put_u8(out_, static_cast<uint8_t>(record.extra_texts.size()));
+    for (std::string_view t : record.extra_texts) put_text(out_, t);
     return true;
 }
 
@@ -90,9 +96,7 @@ void ParsedRowsEncoder::add_progress(int64_t bytes_read) {
 
 void ParsedRowsEncoder::add_report(const FileImportReport& r) {
     put_u8(out_, kReport);
-    for (const std::string* t : {&r.name, &r.format, &r.mapping_json, &r.mapping_source, &r.fatal_error})
-        put_text(out_, *t);
-    for (int64_t n : {r.rows, r.repaired, r.skipped, r.duplicates, r.issue_count, r.bytes}) put_int(out_, n);
+    visit_report(r, [&](const std::string& t) { put_text(out_, t); }, [&](int64_t n) { put_int(out_, n); });
     put_int<uint32_t>(out_, static_cast<uint32_t>(r.errors.size()));
     for (const ImportIssue& issue : r.errors) {
         put_int(out_, issue.line);
@@ -108,7 +112,7 @@ ParsedRowsDecoder::Entry ParsedRowsDecoder::next() {
         read_row();
         return Entry::Row;
     case kProgress:
-        bytes_read_ = i64();
+        bytes_read_ = read_int<int64_t>();
         return Entry::Progress;
     case kReport:
         read_report();
@@ -122,14 +126,14 @@ void ParsedRowsDecoder::read_row() {
     size_t next_list = 0;
     visit_fields(
         activity_, [&](std::string_view& t) { t = text(); }, [&](TextList& l) { l = list(lists_[next_list++]); },
-        [&](bool& b) { b = u8() != 0; }, [&](int64_t& t) { t = i64(); });
+        [&](bool& b) { b = u8() != 0; }, [&](int64_t& t) { t = read_int<int64_t>(); });
     raw_ = RawRecordIn{};
     if (u8()) {
         KeptAt kept;
-        kept.source = u32();
-        kept.offset = static_cast<uint64_t>(i64());
+        kept.source = read_int<uint32_t>();
+        kept.offset = read_int<uint64_t>();
         raw_.kept = kept;
-        raw_.kept_size = u32();
+        raw_.kept_size = read_int<uint32_t>();
     } else {
         raw_.text = text();
     }
@@ -141,14 +145,13 @@ void ParsedRowsDecoder::read_row() {
 
 void ParsedRowsDecoder::read_report() {
     FileImportReport& r = report_;
-    for (std::string* t : {&r.name, &r.format, &r.mapping_json, &r.mapping_source, &r.fatal_error}) t->assign(text());
-    for (int64_t* n : {&r.rows, &r.repaired, &r.skipped, &r.duplicates, &r.issue_count, &r.bytes}) *n = i64();
-    const uint32_t errors = u32();
+    visit_report(r, [&](std::string& t) { t.assign(text()); }, [&](int64_t& n) { n = read_int<int64_t>(); });
+    const uint32_t errors = read_int<uint32_t>();
     if (errors > in_.size() - at_) throw std::runtime_error("parsed rows: cut short");
     r.errors.resize(errors);
     for (ImportIssue& issue : r.errors) {
-        issue.line = i64();
-        issue.byte_offset = i64();
+        issue.line = read_int<int64_t>();
+        issue.byte_offset = read_int<int64_t>();
         issue.message.assign(text());
     }
 }
@@ -158,16 +161,9 @@ uint8_t ParsedRowsDecoder::u8() {
     return in_[at_++];
 }
 
-uint32_t ParsedRowsDecoder::u32() {
-    uint32_t v;
-    if (in_.size() - at_ < sizeof v) throw std::runtime_error("parsed rows: cut short");
-    std::memcpy(&v, in_.data() + at_, sizeof v);
-    at_ += sizeof v;
-    return v;
-}
-
-int64_t ParsedRowsDecoder::i64() {
-    int64_t v;
+template <typename Int>
+Int ParsedRowsDecoder::read_int() {
+    Int v;
     if (in_.size() - at_ < sizeof v) throw std::runtime_error("parsed rows: cut short");
     std::memcpy(&v, in_.data() + at_, sizeof v);
     at_ += sizeof v;
@@ -175,7 +171,7 @@ int64_t ParsedRowsDecoder::i64() {
 }
 
 std::string_view ParsedRowsDecoder::text() {
-    const uint32_t size = u32();
+    const uint32_t size = read_int<uint32_t>();
     if (in_.size() - at_ < size) throw std::runtime_error("parsed rows: cut short");
     std::string_view t(reinterpret_cast<const char*>(in_.data() + at_), size);
     at_ += size;
@@ -183,7 +179,7 @@ std::string_view ParsedRowsDecoder::text() {
 }
 
 TextList ParsedRowsDecoder::list(std::vector<std::string_view>& storage) {
-    const uint32_t count = u32();
+    const uint32_t count = read_int<uint32_t>();
     if (count > in_.size() - at_) throw std::runtime_error("parsed rows: cut short");
     storage.resize(count);
     for (std::string_view& v : storage) v = text();

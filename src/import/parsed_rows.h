@@ -62,8 +62,7 @@ private:
     void read_report();
 
     uint8_t u8();
-    uint32_t u32();
-    int64_t i64();
+    template <typename Int> Int read_int();
     std::string_view text();
     TextList list(std::vector<std::string_view>& storage);
 

@@ -9,7 +9,6 @@
 
 #include <sqlite3.h>
 
-#include <stdexcept>
 #include <unordered_map>
 
 namespace sightline {
@@ -303,11 +302,7 @@ void ActivityWriter::hold_source(uint32_t source) { store_.raw_.hold_source(sour
 
 bool ActivityWriter::insert(const Activity& a, std::string_view raw, std::optional<KeptAt> raw_kept) {
     const TextsBesideRecord beside = texts_beside_record(a, raw);
-    if (raw_kept && !raw.empty()) {
-        if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
-        return insert(fields_of(a), RawRecordIn{{}, raw_kept, static_cast<uint32_t>(raw.size()), beside.span()});
-    }
-    return insert(fields_of(a), RawRecordIn{raw, {}, 0, beside.span()});
+    return insert(fields_of(a), RawRecordIn::of(raw, raw_kept, beside.span()));
 }
 
 bool ActivityWriter::insert(const ActivityFields& a, const RawRecordIn& raw) {

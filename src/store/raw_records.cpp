@@ -39,11 +39,16 @@ void RawRecords::hold_source(uint32_t source) {
     source_records_.try_emplace(source, 0);
 }
 
+RawRecordIn RawRecordIn::of(std::string_view raw, std::optional<KeptAt> kept,
+                            std::span<const std::string_view> extra_texts) {
+    if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
+    if (kept && !raw.empty()) return {{}, kept, static_cast<uint32_t>(raw.size()), extra_texts};
+    return {raw, {}, 0, extra_texts};
+}
+
 void RawRecords::append(int64_t rowid, std::string_view raw, std::span<const std::string_view> extra_texts,
                         std::optional<KeptAt> kept) {
-    if (raw.size() > UINT32_MAX) throw std::length_error("raw record over 4 GB");
-    if (kept && !raw.empty()) append(rowid, RawRecordIn{{}, kept, static_cast<uint32_t>(raw.size()), extra_texts});
-    else append(rowid, RawRecordIn{raw, {}, 0, extra_texts});
+    append(rowid, RawRecordIn::of(raw, kept, extra_texts));
 }
 
 void RawRecords::append(int64_t rowid, const RawRecordIn& record) {

@@ -43,6 +43,11 @@ struct RawRecordIn {
     std::optional<KeptAt> kept;  // where it lies instead
     uint32_t kept_size = 0;      // its length there
     std::span<const std::string_view> extra_texts;
+
+    // The record `raw`, kept at `kept` when given (an empty record is never kept). Throws
+    // std::length_error past 4 GB.
+    static RawRecordIn of(std::string_view raw, std::optional<KeptAt> kept,
+                          std::span<const std::string_view> extra_texts = {});
 };
 
 class RawRecords {

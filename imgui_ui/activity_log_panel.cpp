@@ -141,7 +141,7 @@ void ActivityLogPanel::handle_keys(AppModel& model) {
         scroll_to_selection_ = true;
     }
     if (selected_position_ >= 0 && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
-        model.open_activity(model.view().at(model.store(), selected_position_).id);
+        model.open_activity(model.activity_at(selected_position_).id);
 }
 
 void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, const Activity& a, int column) {
@@ -201,7 +201,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
         for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
             // A command given from a row's menu may have changed the view under this loop.
             if (position >= view.size()) break;
-            const Activity& a = view.at(model.store(), position);
+            const Activity& a = model.activity_at(position);
             ImGui::TableNextRow();
             ImGui::PushID(position);
             bool row_hovered = false;

@@ -16,14 +16,14 @@ void TimelinePanel::update(AppModel& model) {
     // transaction open: inside it the replaced demo rows are already gone, so the mapping
     // dialog's backdrop charted nothing.
     if (model.searching() || model.import_job()) return;
-    const bool copy_ready = model.store().columns() != nullptr;
+    const bool copy_ready = model.fast_filters_ready();
     if (revision_ == model.revision() && built_with_copy_ == copy_ready) return;
     // While waiting, the chart keeps its last bars (a starred row makes the copy stale too).
     waiting_for_copy_ = !copy_ready && model.total_activities() > kMaxRowsWithoutCopy;
     if (waiting_for_copy_) return;
     revision_ = model.revision();
     built_with_copy_ = copy_ready;
-    histogram_ = build_timeline(model.store(), model.filter());
+    histogram_ = model.timeline();
 }
 
 void TimelinePanel::draw(AppModel& model) {

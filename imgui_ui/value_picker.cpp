@@ -1,7 +1,7 @@
 #include "value_picker.h"
 
 #include "filter/filter_edit.h"
-#include "filter/word_match.h"
+#include "text/word_match.h"
 #include "item_locator.h"
 #include "number_format.h"
 
@@ -16,7 +16,7 @@ void ValuePicker::refresh(AppModel& model, std::string_view field) {
     revision_ = model.revision();
     error_.clear();
     try {
-        values_ = count_values(model.store(), field, without_field(model.filter(), field), 500);
+        values_ = model.count_values(field, without_field(model.filter(), field), 500);
     } catch (const std::exception& e) {
         values_.clear();
         error_ = e.what();

@@ -1,9 +1,8 @@
 #include "app/activity_view.h"
 
-#include <sqlite3.h>
+#include "query/activity_query.h"
 
 #include <algorithm>
-#include <chrono>
 #include <span>
 
 namespace sightline {
@@ -12,7 +11,7 @@ void ActivityView::refresh(const ActivityStore& store, const ActivityFilter& fil
     clear();
     // The column copy answers most filters over a million rows in milliseconds, complete.
     if (auto rowids = column_matching_rowids(store, filter, sort)) rowids_ = std::move(*rowids);
-    else reading_ = prepare_matching_rowids(store, filter, sort);
+    else reading_.emplace(store, filter, sort);
 }
 
 void ActivityView::clear() {
@@ -22,21 +21,11 @@ void ActivityView::clear() {
     cached_first_ = 0;
 }
 
-bool ActivityView::pump(const ActivityStore& store, double budget_ms) {
+bool ActivityView::pump(double budget_ms) {
     if (!reading_) return false;
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::duration<double, std::milli>(budget_ms);
-    // Check the clock every few thousand rows: reading the clock costs more than a step.
-    for (;;) {
-        for (int i = 0; i < 4096; ++i) {
-            if (!step_row(store.db(), reading_.get())) {
-                reading_.reset();
-                return false;
-            }
-            rowids_.push_back(sqlite3_column_int64(reading_.get(), 0));
-        }
-        if (Clock::now() >= deadline) return true;
-    }
+    if (reading_->read(rowids_, budget_ms)) return true;
+    reading_.reset();
+    return false;
 }
 
 const Activity& ActivityView::at(const ActivityStore& store, int64_t position) {

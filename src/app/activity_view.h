@@ -9,10 +9,12 @@
 
 #include "filter/activity_filter.h"
 #include "model/activity.h"
-#include "query/activity_query.h"
+#include "model/sort_key.h"
+#include "query/matching_rowid_reader.h"
 #include "store/activity_store.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace sightline {
@@ -22,9 +24,9 @@ public:
     // Starts reading the ids for `filter` and `sort`; reads nothing yet.
     void refresh(const ActivityStore& store, const ActivityFilter& filter, const std::vector<SortKey>& sort);
     // Reads ids for about `budget_ms`; returns true while more remain.
-    bool pump(const ActivityStore& store, double budget_ms);
-    void complete(const ActivityStore& store) { pump(store, 1e12); }
-    bool is_complete() const { return !reading_; }
+    bool pump(double budget_ms);
+    void complete() { pump(1e12); }
+    bool is_complete() const { return !reading_.has_value(); }
     // Shows nothing until the next refresh().
     void clear();
     // Stops reading (the list stays as far as it got); needed before the store is written.
@@ -40,7 +42,7 @@ private:
     // took ~10 ms of a frame in the page while paging through 1M rows; 96 take about a third.
     static constexpr int64_t kPageRows = 96;
 
-    Statement reading_;
+    std::optional<MatchingRowidReader> reading_;
     std::vector<int64_t> rowids_;
     int64_t cached_first_ = 0;
     std::vector<Activity> cached_;

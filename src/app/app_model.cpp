@@ -24,7 +24,7 @@ void AppModel::complete_view() {
         }
         search_finished();
     }
-    view_.complete(store_);
+    view_.complete();
 }
 
 // The search ended: the view reads the rows from the kept answer, or, when the data changed
@@ -92,7 +92,7 @@ void AppModel::run_sql(std::string_view sql) { sql_result_ = run_readonly_sql(st
 std::string AppModel::mark_activity(std::string_view id, const Marks& marks) {
     if (import_) return "wait for the import to finish";
     if (!store_.find_by_id(id, false)) return "no activity with id \"" + std::string(id) + "\"";
-    view_.complete(store_); // no read statement may stay open while the store is written
+    view_.complete(); // no read statement may stay open while the store is written
     if (marks.starred) set_starred(store_, id, *marks.starred);
     if (marks.tags) set_tags(store_, id, *marks.tags);
     if (marks.comment) set_comment(store_, id, *marks.comment);
@@ -134,7 +134,7 @@ void AppModel::data_changed() {
 
 void AppModel::complete_indexes() {
     if (import_) return;
-    view_.complete(store_);
+    view_.complete();
     if (index_builder_) {
         while (index_builder_->step()) {
         }
@@ -163,7 +163,7 @@ void AppModel::begin_import(int file_count, int64_t bytes_total) {
     index_builder_.reset(); // an index built inside the import's transaction would vanish on cancel
     search_.reset();        // searched again for the data as it is after the import
     awaiting_copy_ = false;
-    view_.complete(store_); // no read statement may stay open while the import writes
+    view_.complete(); // no read statement may stay open while the import writes
     import_cancel_requested_ = false;
     import_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, demo_loaded_);
 }
@@ -299,7 +299,7 @@ bool AppModel::do_background_work(double budget_ms) {
         return true;
     }
     if (!view_.is_complete()) {
-        view_.pump(store_, budget_ms);
+        view_.pump(budget_ms);
         if (view_.is_complete()) ++revision_; // the exact count: redraw now
         else ++background_steps_;             // a growing count: redrawn as progress
         return true;
@@ -325,5 +325,12 @@ bool AppModel::do_background_work(double budget_ms) {
     ++background_steps_;
     return index_builder_.has_value();
 }
+
+std::vector<ValueCount> AppModel::count_values(std::string_view field, const ActivityFilter& filter,
+                                              int64_t limit) const {
+    return sightline::count_values(store_, field, filter, limit);
+}
+
+TimelineHistogram AppModel::timeline() const { return build_timeline(store_, filter_); }
 
 } // namespace sightline

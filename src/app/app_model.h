@@ -8,6 +8,7 @@
 #include "app/mapping_prompt.h"
 #include "app/saved_queries.h"
 #include "query/sql_console.h"
+#include "query/timeline_histogram.h"
 #include "filter/activity_filter.h"
 #include "import/column_mapping_memory.h"
 #include "query/activity_query.h"
@@ -118,6 +119,14 @@ public:
     void close_activity() { open_activity_.reset(); }
 
     // --- state the UI draws ---------------------------------------------------------------
+    // The row at `position` of the table (0 = first row shown), read through the view's cache.
+    const Activity& activity_at(int64_t position) { return view_.at(store_, position); }
+    // Value counts of `field` under `filter`, most frequent first (the value pickers).
+    std::vector<ValueCount> count_values(std::string_view field, const ActivityFilter& filter, int64_t limit) const;
+    // The timeline's bars under the current filter.
+    TimelineHistogram timeline() const;
+    // True once the column copy (store/activity_columns.h) answers filters in milliseconds.
+    bool fast_filters_ready() const { return store_.columns() != nullptr; }
     const ActivityFilter& filter() const { return filter_; }
     const std::vector<SortKey>& sort() const { return sort_; }
     ActivityView& view() { return view_; }

@@ -2,7 +2,7 @@
 // filters built in C++ (UI, suggested queries, policies) are held to the same rules.
 #include "filter/filter_check.h"
 
-#include "filter/word_match.h"
+#include "text/word_match.h"
 #include "util/ip_address.h"
 #include "util/time_format.h"
 

@@ -5,7 +5,7 @@
 // - eq/neq compare exactly, except `user`, `user_domain` and `ip`, which compare with COLLATE
 //   NOCASE: UPNs, domains and IPv6 hex digits mean the same thing in any case. List values
 //   (tags, objects, policies) compare exactly, so the side tables' (value, activity) index serves eq.
-// - contains, starts_with, ends_with and text ignore ASCII case (see filter/word_match.h).
+// - contains, starts_with, ends_with and text ignore ASCII case (see text/word_match.h).
 // - Negative operators (neq, not_contains, not_starts_with, not_in_cidr) keep rows where the
 //   field is empty, as Defender does; on list fields they keep rows with no element.
 // - before t is time < t, after t is time > t, between a b is a <= time <= b (either order).
@@ -23,7 +23,7 @@
 #include "filter/filter_sql.h"
 
 #include "filter/filter_check.h"
-#include "filter/word_match.h"
+#include "text/word_match.h"
 #include "model/canonical_fields.h"
 #include "util/ip_address.h"
 

@@ -37,12 +37,6 @@ bool valid_utf8(std::string_view text) {
     return true;
 }
 
-bool is_default_sort(const std::vector<SortKey>& sort) {
-    std::vector<SortKey> standard = default_sort();
-    return sort.empty() || (sort.size() == standard.size() && sort[0].field == standard[0].field &&
-                            sort[0].descending == standard[0].descending);
-}
-
 std::string encode_sort(const std::vector<SortKey>& sort) {
     std::string out;
     for (const SortKey& key : sort) {

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "filter/activity_filter.h"
-#include "query/activity_query.h"
+#include "model/sort_key.h"
 
 #include <optional>
 #include <string>

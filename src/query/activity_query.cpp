@@ -65,10 +65,6 @@ int64_t count_where(const ActivityStore& store, const SqlFragment& where) {
     return sqlite3_column_int64(st.get(), 0);
 }
 
-bool is_default_sort(const std::vector<SortKey>& sort) {
-    return sort.empty() || (sort.size() == 1 && sort[0].field == "time" && sort[0].descending);
-}
-
 std::vector<int64_t> rowids_at(const ActivityColumns& columns, const std::vector<uint8_t>& matches, int64_t offset,
                                int64_t limit) {
     std::vector<int64_t> out;
@@ -124,8 +120,6 @@ std::optional<std::vector<uint8_t>> column_matches(const ActivityStore& store, c
     if (matches && generation) store.match_cache().put(key, *generation, *matches);
     return matches;
 }
-
-std::vector<SortKey> default_sort() { return {{"time", true}}; }
 
 QueryResult run_query(const ActivityStore& store, const QuerySpec& spec) {
     if (is_default_sort(spec.sort)) {

@@ -5,6 +5,7 @@
 
 #include "filter/activity_filter.h"
 #include "model/activity.h"
+#include "model/sort_key.h"
 #include "query/column_filter.h"
 #include "query/value_tally.h"
 #include "store/activity_store.h"
@@ -15,14 +16,6 @@
 #include <vector>
 
 namespace sightline {
-
-struct SortKey {
-    std::string field;       // a canonical field that is not a list
-    bool descending = true;
-};
-
-// Newest first, then by id so that equal times have a stable order.
-std::vector<SortKey> default_sort();
 
 struct QuerySpec {
     ActivityFilter filter;

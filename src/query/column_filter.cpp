@@ -1,7 +1,7 @@
 #include "query/column_filter.h"
 
 #include "filter/filter_check.h"
-#include "filter/word_match.h"
+#include "text/word_match.h"
 #include "util/ip_address.h"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 // value alone: eq/neq, contains, starts/ends with, is set, CIDR, booleans, time bounds and time
 // of day. Anything else (free text, list fields, a user "as" object or any, description, user
 // agent, text on a column holding a NUL byte...) returns nullopt and the caller asks SQLite. Text conditions are decided once per distinct value, with the same
-// functions the SQL compiler uses (filter/word_match.h), so both paths mean the same thing;
+// functions the SQL compiler uses (text/word_match.h), so both paths mean the same thing;
 // tests/unit/filter_sql_test.cpp, column_queries_test.cpp and column_copy_review_test.cpp
 // check them against each other.
 #pragma once

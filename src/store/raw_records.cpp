@@ -1,6 +1,6 @@
 #include "store/raw_records.h"
 
-#include "filter/find_ci.h"
+#include "text/find_ci.h"
 
 #include <algorithm>
 #include <cstdint>

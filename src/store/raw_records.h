@@ -77,7 +77,7 @@ public:
     void release_unused_sources();
 
     // Rowids, ascending, of the records whose raw text or one of whose extra texts contains
-    // `needle`, ASCII case ignored (the rule of filter/word_match.h's contains_ci). A needle
+    // `needle`, ASCII case ignored (the rule of text/word_match.h's contains_ci). A needle
     // holding a NUL byte is looked for in the raw texts only.
     std::vector<int64_t> rowids_containing(std::string_view needle) const;
     // The same a piece at a time, so that a search can run between frames: scans whole blocks

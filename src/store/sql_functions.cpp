@@ -1,9 +1,9 @@
-// SQL functions the filter compiler (filter/filter_sql.cpp) emits. They wrap filter/word_match.h
+// SQL functions the filter compiler (filter/filter_sql.cpp) emits. They wrap text/word_match.h
 // so SQL and C++ agree on words and case, and they read values with their byte length, so
 // text with NUL bytes is compared whole (SQLite's LIKE would stop at the first NUL).
 #include "store/sql_functions.h"
 
-#include "filter/word_match.h"
+#include "text/word_match.h"
 #include "store/sqlite_handle.h"
 
 #include <sqlite3.h>

@@ -1,5 +1,5 @@
 // Finding and counting bytes eight at a time in a 64-bit word (SWAR), for the CSV reader, the
-// text decoder and free-text search (filter/find_ci.h, which also has a 16-byte vector loop). Plain integer code that any
+// text decoder and free-text search (text/find_ci.h, which also has a 16-byte vector loop). Plain integer code that any
 // target runs fast: the CSV reader's inner loops (quoted fields, which in exports often hold
 // JSON with a doubled quote every few bytes) spent more time calling memchr than scanning.
 #pragma once

@@ -43,7 +43,7 @@ Answers ask(const ActivityStore& store, const ActivityFilter& filter) {
     for (const Activity& a : run_query(store, spec).rows) out.page_ids.push_back(a.id);
     ActivityView view;
     view.refresh(store, filter, default_sort());
-    view.complete(store);
+    view.complete();
     out.view_size = view.size();
     for (const std::string& field : kCountedFields) out.counts.push_back(count_values(store, field, filter, 20));
     out.timeline = build_timeline(store, filter).counts;

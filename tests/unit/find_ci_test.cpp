@@ -1,7 +1,7 @@
 // find_ci against the obvious byte-by-byte definition, on text built to hit the word-at-a-time
 // search's edges: matches at every offset of a word, across word boundaries, at the very end,
 // candidates that fail late, bytes that differ from a letter only in bit 0x20, and non-ASCII.
-#include "filter/find_ci.h"
+#include "text/find_ci.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // RawRecords against a plain model (a map per committed state), under random appends,
 // deletions, commits and rollbacks, with records copied and records kept in their files;
 // and the free-text scan against contains_ci per record.
-#include "filter/word_match.h"
+#include "text/word_match.h"
 #include "store/kept_chunks.h"
 #include "store/raw_records.h"
 #include "test_random.h"

@@ -1,7 +1,7 @@
 // Byte-wise matching with ASCII case folding; see word_match.h for why folding stops at ASCII.
-#include "filter/word_match.h"
+#include "text/word_match.h"
 
-#include "filter/find_ci.h"
+#include "text/find_ci.h"
 
 namespace sightline {
 namespace {

@@ -65,7 +65,7 @@ void ActivityDrawerPanel::draw_pivots(AppModel& model, const Activity& a) {
     for (const Pivot& p : pivots) {
         ImGui::SameLine();
         if (p.value->empty()) ImGui::BeginDisabled();
-        if (ImGui::SmallButton(p.label)) model.set_filter(pivot(p.field, *p.value));
+        if (ImGui::SmallButton(p.label)) model.log().set_filter(pivot(p.field, *p.value));
         note_item(std::string("drawer:pivot:") + p.label);
         if (p.value->empty()) ImGui::EndDisabled();
     }
@@ -74,7 +74,7 @@ void ActivityDrawerPanel::draw_pivots(AppModel& model, const Activity& a) {
         ActivityFilter f = with_top_level_values({}, "time", FilterOp::Between,
                                                  {format_iso8601_utc(a.time_ms - 24 * kHourMs),
                                                   format_iso8601_utc(a.time_ms + 24 * kHourMs)});
-        model.set_filter(std::move(f));
+        model.log().set_filter(std::move(f));
     }
 }
 
@@ -98,13 +98,13 @@ void ActivityDrawerPanel::draw_fields(AppModel& model, const Activity& a) {
         ImGui::PushID(row.field);
         if (ImGui::SmallButton("+")) {
             if (info->kind == FieldKind::Bool)
-                model.set_filter(with_condition_added(
-                    model.filter(), {row.field, row.value == "true" ? FilterOp::IsTrue : FilterOp::IsFalse, {}}));
+                model.log().set_filter(with_condition_added(
+                    model.log().filter(), {row.field, row.value == "true" ? FilterOp::IsTrue : FilterOp::IsFalse, {}}));
             else if (info->kind == FieldKind::List)
-                model.set_filter(with_top_level_values(model.filter(), row.field, FilterOp::Eq,
+                model.log().set_filter(with_top_level_values(model.log().filter(), row.field, FilterOp::Eq,
                                                        *activity_list_field(a, row.field)));
             else
-                model.set_filter(with_value_added(model.filter(), row.field, FilterOp::Eq, row.value));
+                model.log().set_filter(with_value_added(model.log().filter(), row.field, FilterOp::Eq, row.value));
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add to filter");
         ImGui::PopID();

@@ -97,9 +97,9 @@ std::string column_text(const Activity& a, int column);
 std::string column_filter_value(const Activity& a, int column);
 
 void ActivityLogPanel::draw(AppModel& model, UiPlatform& platform) {
-    if (view_revision_ != model.revision()) {
-        view_revision_ = model.revision();
-        if (selected_position_ >= model.view().size()) selected_position_ = model.view().size() - 1;
+    if (view_revision_ != model.log().revision()) {
+        view_revision_ = model.log().revision();
+        if (selected_position_ >= model.log().view().size()) selected_position_ = model.log().view().size() - 1;
     }
     handle_keys(model);
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
@@ -125,8 +125,8 @@ void ActivityLogPanel::draw(AppModel& model, UiPlatform& platform) {
 
 void ActivityLogPanel::handle_keys(AppModel& model) {
     // Keys act on the table unless a text box has the keyboard.
-    if (ImGui::GetIO().WantTextInput || model.view().size() == 0) return;
-    int64_t last = model.view().size() - 1;
+    if (ImGui::GetIO().WantTextInput || model.log().view().size() == 0) return;
+    int64_t last = model.log().view().size() - 1;
     int64_t page = 20;
     int64_t target = selected_position_;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) target = selected_position_ + 1;
@@ -141,7 +141,7 @@ void ActivityLogPanel::handle_keys(AppModel& model) {
         scroll_to_selection_ = true;
     }
     if (selected_position_ >= 0 && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
-        model.open_activity(model.activity_at(selected_position_).id);
+        model.open_activity(model.log().activity_at(selected_position_).id);
 }
 
 void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, const Activity& a, int column) {
@@ -149,9 +149,9 @@ void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, con
     std::string value = column_filter_value(a, column);
     if (!value.empty()) {
         if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " equals " + value).c_str()))
-            model.set_filter(with_value_added(model.filter(), field, FilterOp::Eq, value));
+            model.log().set_filter(with_value_added(model.log().filter(), field, FilterOp::Eq, value));
         if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " does not equal " + value).c_str()))
-            model.set_filter(with_value_added(model.filter(), field, FilterOp::Neq, value));
+            model.log().set_filter(with_value_added(model.log().filter(), field, FilterOp::Neq, value));
         ImGui::Separator();
     }
     if (ImGui::MenuItem("Copy value")) platform.copy_to_clipboard(column_text(a, column));
@@ -180,12 +180,12 @@ void ActivityLogPanel::apply_sort_specs(AppModel& model) {
         const ImGuiTableColumnSortSpecs& spec = specs->Specs[i];
         sort.push_back({kColumns[spec.ColumnIndex].sort_field, spec.SortDirection == ImGuiSortDirection_Descending});
     }
-    model.set_sort(std::move(sort));
+    model.log().set_sort(std::move(sort));
     specs->SpecsDirty = false;
 }
 
 void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
-    ActivityView& view = model.view();
+    ActivityView& view = model.log().view();
     if (scroll_to_selection_ && selected_position_ >= 0) {
         // Keep the keyboard selection on screen: rows are all one height.
         float row_height = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
@@ -201,7 +201,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
         for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
             // A command given from a row's menu may have changed the view under this loop.
             if (position >= view.size()) break;
-            const Activity& a = model.activity_at(position);
+            const Activity& a = model.log().activity_at(position);
             ImGui::TableNextRow();
             ImGui::PushID(position);
             bool row_hovered = false;

@@ -156,10 +156,10 @@ FilterNode new_condition(std::string field, FilterOp op) {
 } // namespace
 
 void AdvancedFilterPanel::sync_from_model(const AppModel& model) {
-    std::string json = filter_to_json(model.filter());
+    std::string json = filter_to_json(model.log().filter());
     if (json == applied_json_) return;
     applied_json_ = json;
-    draft_ = model.filter();
+    draft_ = model.log().filter();
     if (draft_.root.kind == FilterNode::Kind::Condition) {
         FilterNode wrapped;
         wrapped.children.push_back(draft_.root);
@@ -187,7 +187,7 @@ void AdvancedFilterPanel::apply(AppModel& model) {
     error_ = check_filter(candidate);
     if (!error_.empty()) return;
     applied_json_ = filter_to_json(candidate);
-    model.set_filter(std::move(candidate));
+    model.log().set_filter(std::move(candidate));
 }
 
 void AdvancedFilterPanel::draw(AppModel& model) {

@@ -29,9 +29,9 @@ std::string end_of_day_if_date_only(const std::string& text) {
 } // namespace
 
 void FilterBarPanel::sync_from_model(const AppModel& model) {
-    if (synced_revision_ == model.revision()) return;
-    synced_revision_ = model.revision();
-    const ActivityFilter& f = model.filter();
+    if (synced_revision_ == model.log().revision()) return;
+    synced_revision_ = model.log().revision();
+    const ActivityFilter& f = model.log().filter();
     std::string ip = first_or_empty(top_level_values(f, "ip", FilterOp::Eq));
     if (ip.empty()) ip = first_or_empty(top_level_values(f, "ip", FilterOp::StartsWith));
     if (!ImGui::IsAnyItemActive()) copy_to(ip_text_, sizeof ip_text_, ip);
@@ -60,9 +60,9 @@ void FilterBarPanel::draw(AppModel& model) {
     ImGui::SameLine();
     ImGui::Checkbox("Advanced filters", &show_advanced_);
     note_item("filter:advanced");
-    if (!model.filter().empty()) {
+    if (!model.log().filter().empty()) {
         ImGui::SameLine();
-        if (ImGui::Button("Clear filters")) model.set_filter({});
+        if (ImGui::Button("Clear filters")) model.log().set_filter({});
         note_item("filter:clear");
     }
     if (!date_error_.empty()) ImGui::TextColored(ImVec4(1, 0.55f, 0.5f, 1), "%s", date_error_.c_str());
@@ -70,7 +70,7 @@ void FilterBarPanel::draw(AppModel& model) {
 }
 
 void FilterBarPanel::draw_chip(AppModel& model, const char* label, const char* field) {
-    std::vector<std::string> selected = top_level_values(model.filter(), field, FilterOp::Eq);
+    std::vector<std::string> selected = top_level_values(model.log().filter(), field, FilterOp::Eq);
     std::string text = selected.empty() ? std::string(label)
                                         : std::string(label) + ": " + selected.front() +
                                               (selected.size() > 1 ? " +" + std::to_string(selected.size() - 1) : "");
@@ -78,7 +78,7 @@ void FilterBarPanel::draw_chip(AppModel& model, const char* label, const char* f
     if (ImGui::Button((text + "  v###chip" + field).c_str())) ImGui::OpenPopup(popup.c_str());
     note_item(std::string("chip:") + label);
     if (picker_.draw_popup(popup.c_str(), model, field, selected))
-        model.set_filter(with_top_level_values(model.filter(), field, FilterOp::Eq, std::move(selected)));
+        model.log().set_filter(with_top_level_values(model.log().filter(), field, FilterOp::Eq, std::move(selected)));
 }
 
 void FilterBarPanel::draw_ip_box(AppModel& model) {
@@ -93,14 +93,14 @@ void FilterBarPanel::draw_ip_box(AppModel& model) {
     if (!entered && !ImGui::IsItemDeactivatedAfterEdit()) return;
     // A whole address matches exactly; a partial one ("10.20.") matches as a prefix.
     std::string text = ip_text_;
-    ActivityFilter f = with_top_level_values(model.filter(), "ip", FilterOp::Eq, {});
+    ActivityFilter f = with_top_level_values(model.log().filter(), "ip", FilterOp::Eq, {});
     f = with_top_level_values(std::move(f), "ip", FilterOp::StartsWith, {});
     if (!text.empty()) {
         bool whole = parse_ip(normalize_ip_text(text)).has_value();
         f = with_top_level_values(std::move(f), "ip", whole ? FilterOp::Eq : FilterOp::StartsWith,
                                   {whole ? normalize_ip_text(text) : text});
     }
-    model.set_filter(std::move(f));
+    model.log().set_filter(std::move(f));
 }
 
 void FilterBarPanel::draw_date_range(AppModel& model) {
@@ -122,13 +122,13 @@ void FilterBarPanel::draw_date_range(AppModel& model) {
         if (!bound->empty() && !parse_filter_time(*bound))
             date_error_ = "Not a date: \"" + *bound + "\". Use YYYY-MM-DD or YYYY-MM-DDTHH:MM.";
     if (!date_error_.empty()) return;
-    ActivityFilter f = model.filter();
+    ActivityFilter f = model.log().filter();
     for (FilterOp op : {FilterOp::Between, FilterOp::After, FilterOp::Before})
         f = with_top_level_values(std::move(f), "time", op, {});
     if (!from.empty() && !to.empty()) f = with_top_level_values(std::move(f), "time", FilterOp::Between, {from, to});
     else if (!from.empty()) f = with_top_level_values(std::move(f), "time", FilterOp::After, {from});
     else if (!to.empty()) f = with_top_level_values(std::move(f), "time", FilterOp::Before, {to});
-    model.set_filter(std::move(f));
+    model.log().set_filter(std::move(f));
 }
 
 } // namespace sightline

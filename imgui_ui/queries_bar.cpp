@@ -15,8 +15,8 @@ void QueriesBar::draw(AppModel& model) {
         for (const NamedQuery& q : suggested_queries())
             if (ImGui::Selectable(q.name.c_str())) message_ = model.apply_query(q.name);
         ImGui::Separator();
-        ImGui::TextDisabled("Saved queries (%zu)", model.saved_queries().size());
-        for (const NamedQuery& q : model.saved_queries().list())
+        ImGui::TextDisabled("Saved queries (%zu)", model.settings().saved_queries().size());
+        for (const NamedQuery& q : model.settings().saved_queries().list())
             if (ImGui::Selectable((q.name + "##saved").c_str())) message_ = model.apply_query(q.name);
         ImGui::EndCombo();
     }
@@ -45,7 +45,7 @@ void QueriesBar::draw_save_as_popup(AppModel& model) {
     bool enter = ImGui::InputTextWithHint("##name", "Query name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
     note_item("queries:name");
     if (ImGui::Button("Save") || enter) {
-        message_ = model.save_query_as(name_);
+        message_ = model.settings().save_query_as(name_, model.log().filter());
         if (message_.empty()) ImGui::CloseCurrentPopup();
     }
     if (!message_.empty()) ImGui::TextColored(ImVec4(1, 0.55f, 0.5f, 1), "%s", message_.c_str());
@@ -54,9 +54,9 @@ void QueriesBar::draw_save_as_popup(AppModel& model) {
 
 void QueriesBar::draw_manage_popup(AppModel& model) {
     if (!ImGui::BeginPopup("manage_queries")) return;
-    if (model.saved_queries().empty()) ImGui::TextDisabled("No saved queries yet: use Save as.");
+    if (model.settings().saved_queries().empty()) ImGui::TextDisabled("No saved queries yet: use Save as.");
     std::string to_delete;
-    for (const NamedQuery& q : model.saved_queries().list()) {
+    for (const NamedQuery& q : model.settings().saved_queries().list()) {
         ImGui::PushID(q.name.c_str());
         ImGui::TextUnformatted(q.name.c_str());
         ImGui::SameLine();
@@ -68,13 +68,13 @@ void QueriesBar::draw_manage_popup(AppModel& model) {
         if (ImGui::SmallButton("Delete")) to_delete = q.name;
         ImGui::PopID();
     }
-    if (!to_delete.empty()) message_ = model.delete_query(to_delete);
+    if (!to_delete.empty()) message_ = model.settings().delete_query(to_delete);
     if (!rename_from_.empty()) {
         ImGui::Separator();
         ImGui::SetNextItemWidth(18 * ImGui::GetFontSize());
         ImGui::InputText("New name", &name_);
         if (ImGui::Button("Rename")) {
-            message_ = model.rename_query(rename_from_, name_);
+            message_ = model.settings().rename_query(rename_from_, name_);
             if (message_.empty()) rename_from_.clear();
         }
     }

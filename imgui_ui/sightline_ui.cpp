@@ -26,10 +26,10 @@ void SightlineUi::draw() {
     ImGui::SameLine();
     queries_bar_.draw(model_);
     // While the id list is still being read the count is a lower bound.
-    std::string counter = model_.searching() ? "Searching " + format_count(model_.total_activities()) + " activities..."
-                                             : format_count(model_.view().size()) +
-                                                   (model_.view().is_complete() ? "" : "+") + " of " +
-                                                   format_count(model_.total_activities()) + " activities";
+    std::string counter = model_.log().searching() ? "Searching " + format_count(model_.log().total_activities()) + " activities..."
+                                             : format_count(model_.log().view().size()) +
+                                                   (model_.log().view().is_complete() ? "" : "+") + " of " +
+                                                   format_count(model_.log().total_activities()) + " activities";
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
     ImGui::TextUnformatted(counter.c_str());
     note_item("counter");
@@ -42,7 +42,7 @@ void SightlineUi::draw() {
     float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
     if (importing) ImGui::TextDisabled("The activity log shows the new activities when the import finishes.");
-    else if (model_.searching()) ImGui::TextDisabled("%s", model_.background_status().c_str());
+    else if (model_.log().searching()) ImGui::TextDisabled("%s", model_.background_status().c_str());
     else activity_log_.draw(model_, platform_);
     ImGui::EndChild();
     draw_status_bar();
@@ -65,7 +65,7 @@ void SightlineUi::handle_global_keys() {
         if (c == '/') filter_bar_.focus_search();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         if (model_.opened_activity()) model_.close_activity();
-        else if (!model_.filter().empty()) model_.set_filter({});
+        else if (!model_.log().filter().empty()) model_.log().set_filter({});
     }
 }
 
@@ -82,13 +82,13 @@ void SightlineUi::draw_menu_bar() {
             import_panel_.show_report();
         ImGui::Separator();
         if (ImGui::MenuItem("Clear all activities", nullptr, false,
-                            model_.total_activities() > 0 && !model_.import_job()))
+                            model_.log().total_activities() > 0 && !model_.import_job()))
             model_.clear_activities();
         note_item("menu:File/Clear all activities");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Clear filters", nullptr, false, !model_.filter().empty())) model_.set_filter({});
+        if (ImGui::MenuItem("Clear filters", nullptr, false, !model_.log().filter().empty())) model_.log().set_filter({});
         ImGui::MenuItem("SQL console", nullptr, &sql_console_.open());
         ImGui::EndMenu();
     }
@@ -113,7 +113,7 @@ void SightlineUi::draw_demo_banner() {
 
 void SightlineUi::draw_status_bar() {
     ImGui::Separator();
-    std::string status = format_count(model_.total_activities()) + " activities loaded";
+    std::string status = format_count(model_.log().total_activities()) + " activities loaded";
     if (model_.showing_demo_data()) status += " (demo data)";
     status += "  |  Offline: nothing leaves this page";
     std::string background = model_.background_status();

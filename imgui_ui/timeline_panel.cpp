@@ -15,15 +15,15 @@ void TimelinePanel::update(AppModel& model) {
     // The bars stay while a search runs (its answer comes first) and while an import holds its
     // transaction open: inside it the replaced demo rows are already gone, so the mapping
     // dialog's backdrop charted nothing.
-    if (model.searching() || model.import_job()) return;
-    const bool copy_ready = model.fast_filters_ready();
-    if (revision_ == model.revision() && built_with_copy_ == copy_ready) return;
+    if (model.log().searching() || model.import_job()) return;
+    const bool copy_ready = model.log().fast_filters_ready();
+    if (revision_ == model.log().revision() && built_with_copy_ == copy_ready) return;
     // While waiting, the chart keeps its last bars (a starred row makes the copy stale too).
-    waiting_for_copy_ = !copy_ready && model.total_activities() > kMaxRowsWithoutCopy;
+    waiting_for_copy_ = !copy_ready && model.log().total_activities() > kMaxRowsWithoutCopy;
     if (waiting_for_copy_) return;
-    revision_ = model.revision();
+    revision_ = model.log().revision();
     built_with_copy_ = copy_ready;
-    histogram_ = model.timeline();
+    histogram_ = model.log().timeline();
 }
 
 void TimelinePanel::draw(AppModel& model) {
@@ -76,7 +76,7 @@ void TimelinePanel::draw(AppModel& model) {
         float from = std::min(drag_from_, mouse_x), to = std::max(drag_from_, mouse_x);
         if (to - from < 2) to = from + 1;
         if (auto span = timeline_span_condition(histogram_, from, to, width))
-            model.set_filter(with_time_span(model.filter(), *span));
+            model.log().set_filter(with_time_span(model.log().filter(), *span));
         drag_from_ = -1.0f;
     }
 }

@@ -13,10 +13,10 @@ namespace sightline {
 
 void ValuePicker::refresh(AppModel& model, std::string_view field) {
     field_ = std::string(field);
-    revision_ = model.revision();
+    revision_ = model.log().revision();
     error_.clear();
     try {
-        values_ = model.count_values(field, without_field(model.filter(), field), 500);
+        values_ = model.log().count_values(field, without_field(model.log().filter(), field), 500);
     } catch (const std::exception& e) {
         values_.clear();
         error_ = e.what();
@@ -30,7 +30,7 @@ bool ValuePicker::draw_popup(const char* popup_id, AppModel& model, std::string_
         search_[0] = '\0';
         ImGui::SetKeyboardFocusHere();
     }
-    if (ImGui::IsWindowAppearing() || field_ != field || revision_ != model.revision()) refresh(model, field);
+    if (ImGui::IsWindowAppearing() || field_ != field || revision_ != model.log().revision()) refresh(model, field);
     ImGui::SetNextItemWidth(18 * ImGui::GetFontSize());
     ImGui::InputTextWithHint("##search", "Search values", search_, sizeof search_);
     bool changed = false;

@@ -81,14 +81,14 @@ constexpr const char* kColumnMappingsKey = "sightline.columnMappings";
 
 void BrowserApp::restore_page_state() {
     if (auto stored = read_local_storage(kSavedQueriesKey)) {
-        std::string error = model_.restore_saved_queries(*stored);
+        std::string error = model_.settings().restore_saved_queries(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: saved queries: %s\n", error.c_str());
     }
     if (auto stored = read_local_storage(kColumnMappingsKey)) {
         std::string error = model_.restore_remembered_mappings(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: column mappings: %s\n", error.c_str());
     }
-    saved_settings_revision_ = model_.settings_revision();
+    saved_settings_revision_ = model_.settings().revision();
     url_fragment_changed();
 }
 
@@ -98,8 +98,8 @@ void BrowserApp::url_fragment_changed() {
     url_fragment_ = fragment;
     FilterUrlDecode decoded = decode_filter_fragment(fragment);
     if (decoded.state) {
-        model_.set_filter(decoded.state->filter);
-        model_.set_sort(decoded.state->sort);
+        model_.log().set_filter(decoded.state->filter);
+        model_.log().set_sort(decoded.state->sort);
     } else if (!decoded.error.empty()) {
         std::fprintf(stderr, "Sightline: the link's filter cannot be used: %s\n", decoded.error.c_str());
     }
@@ -107,12 +107,12 @@ void BrowserApp::url_fragment_changed() {
 
 // Called after each drawn frame: cheap unless something changed.
 void BrowserApp::save_page_state() {
-    if (model_.settings_revision() != saved_settings_revision_) {
-        saved_settings_revision_ = model_.settings_revision();
-        write_local_storage(kSavedQueriesKey, model_.saved_queries().to_json());
+    if (model_.settings().revision() != saved_settings_revision_) {
+        saved_settings_revision_ = model_.settings().revision();
+        write_local_storage(kSavedQueriesKey, model_.settings().saved_queries().to_json());
         write_local_storage(kColumnMappingsKey, model_.remembered_mappings().to_json());
     }
-    std::string fragment = encode_filter_fragment(model_.filter(), model_.sort());
+    std::string fragment = encode_filter_fragment(model_.log().filter(), model_.log().sort());
     if (fragment != url_fragment_) {
         url_fragment_ = fragment;
         replace_url_fragment(fragment);
@@ -171,7 +171,7 @@ void BrowserApp::draw_import_progress() {
 
 bool BrowserApp::needs_frame() {
     if (sync_canvas_size()) wake();
-    if (model_.revision() != drawn_revision_) wake();
+    if (model_.log().revision() != drawn_revision_) wake();
     if (frames_left_ > 0) {
         --frames_left_;
         return true;
@@ -179,7 +179,7 @@ bool BrowserApp::needs_frame() {
     // Progress of background work (a count growing, the copy being built) is redrawn a few
     // times a second, one frame each, not every frame: without a GPU a drawn frame costs more
     // CPU than the work slice itself (~45 ms, mostly the compositor reading the canvas back).
-    return model_.background_steps() != drawn_background_steps_ &&
+    return model_.log().background_steps() != drawn_background_steps_ &&
            emscripten_get_now() - last_drawn_ms_ >= kProgressRedrawIntervalMs;
 }
 
@@ -202,8 +202,8 @@ void BrowserApp::frame() {
         EM_ASM({ Module.sightlineStartPump(); });
     }
     if (needs_frame()) {
-        drawn_revision_ = model_.revision();
-        drawn_background_steps_ = model_.background_steps();
+        drawn_revision_ = model_.log().revision();
+        drawn_background_steps_ = model_.log().background_steps();
         draw_frame();
         save_page_state();
         last_drawn_ms_ = emscripten_get_now();

@@ -154,7 +154,7 @@ EMSCRIPTEN_KEEPALIVE const char* sl_import_finish() {
         g_last_result = R"({"error":)" + sightline::json_string(g_import_error) + "}";
         return g_last_result.c_str();
     }
-    g_last_result = sightline::import_reports_to_json(model().last_import_reports(), model().total_activities(),
+    g_last_result = sightline::import_reports_to_json(model().last_import_reports(), model().log().total_activities(),
                                                       model().last_import_replaced_demo());
     return g_last_result.c_str();
 }

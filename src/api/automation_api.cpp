@@ -130,12 +130,12 @@ std::string set_filter(AppModel& model, const Value& args) {
     if (args.Size() < 1) throw ApiError("setFilter(filter) needs a filter");
     FilterParseResult parsed = parse_filter_json(value_to_json(args[0]));
     if (!parsed.filter) throw ApiError(filter_error(parsed.error));
-    model.set_filter(*parsed.filter);
+    model.log().set_filter(*parsed.filter);
     model.complete_view();
-    return R"({"ok":true,"visible":)" + std::to_string(model.view().size()) + "}";
+    return R"({"ok":true,"visible":)" + std::to_string(model.log().view().size()) + "}";
 }
 
-std::string get_filter(AppModel& model, const Value&) { return filter_to_json(model.filter()); }
+std::string get_filter(AppModel& model, const Value&) { return filter_to_json(model.log().filter()); }
 
 std::string clear(AppModel& model, const Value&) {
     model.clear_activities();
@@ -159,11 +159,11 @@ std::string status(AppModel& model, const Value& args) {
     JsonWriter w(buffer);
     w.StartObject();
     w.Key("total");
-    w.Int64(model.total_activities());
+    w.Int64(model.log().total_activities());
     w.Key("visible");
-    w.Int64(model.view().size());
+    w.Int64(model.log().view().size());
     w.Key("counting");
-    w.Bool(!model.view_complete());
+    w.Bool(!model.log().view_complete());
     w.Key("demo");
     w.Bool(model.showing_demo_data());
     w.Key("importing");
@@ -172,7 +172,7 @@ std::string status(AppModel& model, const Value& args) {
     w.String(model.background_status());
     w.Key("sort");
     w.StartArray();
-    for (const SortKey& key : model.sort()) {
+    for (const SortKey& key : model.log().sort()) {
         w.StartObject();
         w.Key("field");
         w.String(key.field);
@@ -214,22 +214,22 @@ std::string queries(AppModel& model, const Value&) {
     };
     w.StartObject();
     write_list("suggested", suggested_queries());
-    write_list("saved", model.saved_queries().list());
+    write_list("saved", model.settings().saved_queries().list());
     w.EndObject();
     return buffer.GetString();
 }
 
 std::string save_query(AppModel& model, const Value& args) {
-    return ok_or_error(model.save_query_as(string_arg(args, 0, "the query name")));
+    return ok_or_error(model.settings().save_query_as(string_arg(args, 0, "the query name"), model.log().filter()));
 }
 std::string apply_query(AppModel& model, const Value& args) {
     return ok_or_error(model.apply_query(string_arg(args, 0, "the query name")));
 }
 std::string rename_query(AppModel& model, const Value& args) {
-    return ok_or_error(model.rename_query(string_arg(args, 0, "the query name"), string_arg(args, 1, "the new name")));
+    return ok_or_error(model.settings().rename_query(string_arg(args, 0, "the query name"), string_arg(args, 1, "the new name")));
 }
 std::string delete_query(AppModel& model, const Value& args) {
-    return ok_or_error(model.delete_query(string_arg(args, 0, "the query name")));
+    return ok_or_error(model.settings().delete_query(string_arg(args, 0, "the query name")));
 }
 
 std::string mark(AppModel& model, const Value& args) {

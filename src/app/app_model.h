@@ -1,20 +1,17 @@
-// The application model: the loaded data, the activity log's filter and sort, and every
-// command the analyst can give. The ImGui panels, keyboard shortcuts and the JavaScript
-// automation API all act through these commands, so they cannot drift apart.
+// The application model: the loaded data and every command the analyst can give. Its parts
+// each hold one concern: the activity log with its filter, sort and background work
+// (app/activity_log.h), the settings storage keeps (app/analyst_settings.h), the import
+// (app/import_job.h) and the marks and drawer here. The ImGui panels, keyboard shortcuts and
+// the JavaScript automation API all act through these commands, so they cannot drift apart.
 #pragma once
 
-#include "app/activity_view.h"
+#include "app/activity_log.h"
+#include "app/analyst_settings.h"
 #include "app/import_job.h"
 #include "app/mapping_prompt.h"
-#include "app/saved_queries.h"
-#include "query/sql_console.h"
-#include "query/timeline_histogram.h"
-#include "filter/activity_filter.h"
 #include "import/column_mapping_memory.h"
-#include "query/activity_query.h"
-#include "query/free_text_job.h"
+#include "query/sql_console.h"
 #include "store/activity_store.h"
-#include "store/index_builder.h"
 
 #include <cstdint>
 #include <memory>
@@ -27,40 +24,35 @@ namespace sightline {
 
 class AppModel {
 public:
-    // Past `search_in_slices_above` activities, a new free-text filter is searched between
-    // frames (query/free_text_job.h) before the table shows its rows; tests lower it.
-    static constexpr int64_t kSearchInSlicesAbove = 200000;
+    static constexpr int64_t kSearchInSlicesAbove = ActivityLog::kSearchInSlicesAbove;
     explicit AppModel(int64_t search_in_slices_above = kSearchInSlicesAbove);
 
     const ActivityStore& store() const { return store_; }
     ActivityStore& store() { return store_; }
+    // The log's filter, sort, view and background work (app/activity_log.h).
+    ActivityLog& log() { return log_; }
+    const ActivityLog& log() const { return log_; }
+    // Saved queries and what else storage keeps (app/analyst_settings.h).
+    AnalystSettings& settings() { return settings_; }
+    const AnalystSettings& settings() const { return settings_; }
 
-    // --- commands -------------------------------------------------------------------------
+    // --- commands over the data -----------------------------------------------------------
     void load_demo_data();
     void clear_activities();
-    void set_filter(ActivityFilter filter);
-    void set_sort(std::vector<SortKey> sort);
     // Call after anything wrote to the store outside these commands.
-    void data_changed();
+    void data_changed() { log_.data_changed(); }
+    // Sets the filter to a saved or suggested query; an error message, empty on success.
+    std::string apply_query(std::string_view name);
+    // The power users' read-only SQL box.
+    void run_sql(std::string_view sql);
 
-    // Background work, a slice per frame: reading the table's id list, then building the
-    // filter indexes one at a time. Returns true while work remains. complete_view()
-    // finishes the id list at once (the automation API's answers are exact).
+    // The log's background work, which waits while an import writes the store: see
+    // ActivityLog. complete_view() finishes the id list at once (the automation API's answers
+    // are exact); complete_indexes() builds every missing index now.
     bool do_background_work(double budget_ms);
-    // Builds every missing index now (tests, the CLI, benchmarks).
-    void complete_indexes();
-    // "Building indexes (3 of 19)", or empty when there is nothing left to build.
-    std::string background_status() const;
-    // Increases with each step of background work, so the status line can be redrawn without
-    // the data panels recomputing (they follow revision()).
-    uint64_t background_steps() const { return background_steps_; }
-    // Finishes the free-text search and the id list now (the automation API's answers are exact).
     void complete_view();
-    // False while the free-text search runs or the id list is still being read.
-    bool view_complete() const { return !searching() && view_.is_complete(); }
-    // A free-text search runs before the view is read (see the constructor), after the column
-    // copy it needs when that is not ready yet.
-    bool searching() const { return search_.has_value() || awaiting_copy_; }
+    void complete_indexes();
+    std::string background_status() const { return log_.background_status(import_ != nullptr); }
 
     // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
     // (roll back). Files the analyst opens replace the demo data rather than mix with it.
@@ -93,18 +85,7 @@ public:
     // Restores remembered mappings from storage; returns what could not be restored, if anything.
     std::string restore_remembered_mappings(std::string_view json);
 
-    // Queries: the suggested ones and the analyst's saved ones. Each returns an error
-    // message, empty on success, and changes nothing on failure.
-    std::string apply_query(std::string_view name);
-    std::string save_query_as(std::string_view name);
-    std::string rename_query(std::string_view from, std::string_view to);
-    std::string delete_query(std::string_view name);
-    // Restores saved queries from storage; returns what could not be restored, if anything.
-    std::string restore_saved_queries(std::string_view json);
-
-    // The power users' read-only SQL box.
-    void run_sql(std::string_view sql);
-
+    // --- marks and the drawer -------------------------------------------------------------
     // The analyst's marks on one activity (a star, tags, a comment); an unset part is left as
     // it is. Returns an error message, empty on success.
     struct Marks {
@@ -113,30 +94,14 @@ public:
         std::optional<std::string> comment;
     };
     std::string mark_activity(std::string_view id, const Marks& marks);
-
     // The activity drawer: every field and the raw record of one activity.
     void open_activity(std::string_view id);
     void close_activity() { open_activity_.reset(); }
+    const std::optional<Activity>& opened_activity() const { return open_activity_; }
 
     // --- state the UI draws ---------------------------------------------------------------
-    // The row at `position` of the table (0 = first row shown), read through the view's cache.
-    const Activity& activity_at(int64_t position) { return view_.at(store_, position); }
-    // Value counts of `field` under `filter`, most frequent first (the value pickers).
-    std::vector<ValueCount> count_values(std::string_view field, const ActivityFilter& filter, int64_t limit) const;
-    // The timeline's bars under the current filter.
-    TimelineHistogram timeline() const;
-    // True once the column copy (store/activity_columns.h) answers filters in milliseconds.
-    bool fast_filters_ready() const { return store_.columns() != nullptr; }
-    const ActivityFilter& filter() const { return filter_; }
-    const std::vector<SortKey>& sort() const { return sort_; }
-    ActivityView& view() { return view_; }
-    int64_t total_activities() const { return total_; }
     bool showing_demo_data() const { return demo_loaded_; }
-    const SavedQueries& saved_queries() const { return saved_queries_; }
-    // Increases when anything the analyst configured changes (what storage must keep).
-    uint64_t settings_revision() const { return settings_revision_; }
     const SqlConsoleResult& sql_result() const { return sql_result_; }
-    const std::optional<Activity>& opened_activity() const { return open_activity_; }
     const ImportJob* import_job() const { return import_.get(); }
     const MappingPrompt* mapping_prompt() const { return mapping_prompt_ ? &*mapping_prompt_ : nullptr; }
     // The file being imported was skipped in the mapping dialog: the rest of it need not be read.
@@ -145,24 +110,14 @@ public:
     bool import_cancel_requested() const { return import_cancel_requested_; }
     const std::vector<FileImportReport>& last_import_reports() const { return last_import_reports_; }
     bool last_import_replaced_demo() const { return last_import_replaced_demo_; }
-    // Increases whenever the data or the view changes; panels compare it to drop caches.
-    uint64_t revision() const { return revision_; }
 
 private:
-    void refresh_view();
-    void search_finished();
     void sync_mapping_prompt();
 
     ActivityStore store_;
-    ActivityFilter filter_;
-    std::vector<SortKey> sort_ = default_sort();
-    ActivityView view_;
-    std::optional<FreeTextJob> search_; // before view_ is refreshed, for a large data set
-    bool awaiting_copy_ = false;        // a search waits for the column copy
-    int64_t search_in_slices_above_;
-    int64_t total_ = 0;
+    ActivityLog log_;
+    AnalystSettings settings_;
     bool demo_loaded_ = false;
-    uint64_t revision_ = 0;
     std::unique_ptr<ImportJob> import_;
     bool import_cancel_requested_ = false;
     std::optional<MappingPrompt> mapping_prompt_;
@@ -170,10 +125,6 @@ private:
     std::vector<FileImportReport> last_import_reports_;
     bool last_import_replaced_demo_ = false;
     std::optional<Activity> open_activity_;
-    std::optional<IndexBuilder> index_builder_;
-    uint64_t background_steps_ = 0;
-    SavedQueries saved_queries_;
-    uint64_t settings_revision_ = 0;
     SqlConsoleResult sql_result_;
 };
 

@@ -116,7 +116,7 @@ TEST_CASE("bad input answers an error and changes nothing") {
         CHECK(d.HasMember("error"));
     }
     CHECK(visible(f.model) == 1);
-    CHECK(f.model.total_activities() == 3);
+    CHECK(f.model.log().total_activities() == 3);
 }
 
 TEST_CASE("activity returns every field and the raw record") {
@@ -131,9 +131,9 @@ TEST_CASE("clear removes activities and keeps the filter") {
     Fixture f;
     f.api.call("setFilter", R"([{"all": [{"field": "app", "op": "eq", "values": ["Box"]}]}])");
     f.api.call("clear", "[]");
-    CHECK(f.model.total_activities() == 0);
+    CHECK(f.model.log().total_activities() == 0);
     CHECK(visible(f.model) == 0);
-    CHECK_FALSE(f.model.filter().empty());
+    CHECK_FALSE(f.model.log().filter().empty());
 }
 
 TEST_CASE("queries: suggested ones apply; saved ones are kept, renamed and deleted") {
@@ -145,9 +145,9 @@ TEST_CASE("queries: suggested ones apply; saved ones are kept, renamed and delet
     CHECK(visible(f.model) == 2);
 
     f.api.call("setFilter", R"([{"all": [{"field": "user", "op": "eq", "values": ["ann@contoso.example"]}]}])");
-    uint64_t before = f.model.settings_revision();
+    uint64_t before = f.model.settings().revision();
     CHECK(parse(f.api.call("saveQuery", R"(["Ann"])")).HasMember("ok"));
-    CHECK(f.model.settings_revision() > before);
+    CHECK(f.model.settings().revision() > before);
     CHECK(parse(f.api.call("saveQuery", R"(["ann"])")).HasMember("error")); // names are unique, any case
     CHECK(parse(f.api.call("renameQuery", R"(["Ann", "Ann's activity"])")).HasMember("ok"));
     f.api.call("setFilter", "[{}]");
@@ -161,12 +161,12 @@ TEST_CASE("saved queries survive a round trip through storage JSON") {
     Fixture f;
     f.api.call("setFilter", R"([{"all": [{"field": "app", "op": "eq", "values": ["Box"]}]}])");
     f.api.call("saveQuery", R"(["Box only"])");
-    std::string stored = f.model.saved_queries().to_json();
+    std::string stored = f.model.settings().saved_queries().to_json();
     AppModel other;
-    CHECK(other.restore_saved_queries(stored).empty());
-    REQUIRE(other.saved_queries().size() == 1);
-    CHECK_FALSE(other.restore_saved_queries("{not json").empty());
-    CHECK(other.saved_queries().empty());
+    CHECK(other.settings().restore_saved_queries(stored).empty());
+    REQUIRE(other.settings().saved_queries().size() == 1);
+    CHECK_FALSE(other.settings().restore_saved_queries("{not json").empty());
+    CHECK(other.settings().saved_queries().empty());
 }
 
 TEST_CASE("sql answers read-only SELECTs and refuses writes") {
@@ -177,7 +177,7 @@ TEST_CASE("sql answers read-only SELECTs and refuses writes") {
     CHECK(d["rows"][0][1].GetString() == std::string("2"));
     auto refused = parse(f.api.call("sql", R"(["DELETE FROM activities"])"));
     CHECK(refused.HasMember("error"));
-    CHECK(f.model.total_activities() == 3);
+    CHECK(f.model.log().total_activities() == 3);
 }
 
 TEST_CASE("timeline counts the filtered activities per bucket") {

@@ -182,7 +182,7 @@ TEST_CASE("column copy review: progress after a change counts the new copy, not 
     model.import_feed({reinterpret_cast<const uint8_t*>(csv.data()), csv.size()});
     model.import_file_end();
     model.finish_import(); // replaces the demo's ~20,000 rows by one
-    REQUIRE(model.total_activities() == 1);
+    REQUIRE(model.log().total_activities() == 1);
     model.complete_view();
     CHECK(model.background_status() == "Preparing fast filters (0%)");
 }

@@ -33,33 +33,33 @@ TEST_CASE("a free-text filter on a large data set is searched between frames, th
     AppModel in_one_go;
     in_one_go.load_demo_data();
     finish_background(in_one_go);
-    in_one_go.set_filter(parse(kFreeText));
-    CHECK_FALSE(in_one_go.searching()); // the demo is small: searched at once
+    in_one_go.log().set_filter(parse(kFreeText));
+    CHECK_FALSE(in_one_go.log().searching()); // the demo is small: searched at once
     const int64_t expected = sightline::testing::visible(in_one_go);
     REQUIRE(expected > 0);
 
     AppModel sliced(0); // every data set counts as large
     sliced.load_demo_data();
     finish_background(sliced); // the column copy, which the search's answers serve
-    sliced.set_filter(parse(kFreeText));
-    CHECK(sliced.searching());
-    CHECK(sliced.view().size() == 0); // the table waits for the answer
-    CHECK_FALSE(sliced.view_complete());
+    sliced.log().set_filter(parse(kFreeText));
+    CHECK(sliced.log().searching());
+    CHECK(sliced.log().view().size() == 0); // the table waits for the answer
+    CHECK_FALSE(sliced.log().view_complete());
     CHECK(sliced.background_status().rfind("Searching", 0) == 0);
     int steps = 0;
-    while (sliced.searching()) {
+    while (sliced.log().searching()) {
         REQUIRE(sliced.do_background_work(0.0));
         ++steps;
     }
     CHECK(steps >= 2);
     finish_background(sliced);
-    CHECK(sliced.view_complete());
-    CHECK(sliced.view().size() == expected);
+    CHECK(sliced.log().view_complete());
+    CHECK(sliced.log().view().size() == expected);
 
     // The same filter again is answered from the kept search: no wait.
-    sliced.set_filter({});
-    sliced.set_filter(parse(kFreeText));
-    CHECK_FALSE(sliced.searching());
+    sliced.log().set_filter({});
+    sliced.log().set_filter(parse(kFreeText));
+    CHECK_FALSE(sliced.log().searching());
     CHECK(sightline::testing::visible(sliced) == expected);
 }
 
@@ -67,66 +67,66 @@ TEST_CASE("complete_view() finishes a pending free-text search at once") {
     AppModel model(0);
     model.load_demo_data();
     finish_background(model);
-    model.set_filter(parse(R"({"all":[{"field":"text","op":"text","values":["forecast"]}]})"));
-    REQUIRE(model.searching());
+    model.log().set_filter(parse(R"({"all":[{"field":"text","op":"text","values":["forecast"]}]})"));
+    REQUIRE(model.log().searching());
     const int64_t found = sightline::testing::visible(model);
-    CHECK_FALSE(model.searching());
+    CHECK_FALSE(model.log().searching());
     CHECK(found > 0);
-    CHECK(model.view_complete());
+    CHECK(model.log().view_complete());
 }
 
 TEST_CASE("an import interrupts a pending search; a cancel starts it again") {
     AppModel model(0);
     model.load_demo_data();
     finish_background(model);
-    model.set_filter(parse(kFreeText));
-    REQUIRE(model.searching());
+    model.log().set_filter(parse(kFreeText));
+    REQUIRE(model.log().searching());
     const int64_t expected = [] {
         AppModel reference;
         reference.load_demo_data();
-        reference.set_filter(parse(kFreeText));
+        reference.log().set_filter(parse(kFreeText));
         return sightline::testing::visible(reference);
     }();
 
     model.begin_import(1, 0);
-    CHECK_FALSE(model.searching());
+    CHECK_FALSE(model.log().searching());
     model.complete_view(); // waits for the import: nothing is read from uncommitted rows
-    CHECK(model.view().size() == 0);
+    CHECK(model.log().view().size() == 0);
     model.import_file_begin("more.csv");
     const std::string csv = "id,time,app,activity_type,user,ip\nx-1,2026-11-01T10:00:00Z,Box,Log on,a@contoso.example,10.0.0.1\n";
     model.import_feed(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(csv.data()), csv.size()));
     model.cancel_import();
 
-    CHECK(model.searching()); // the rollback left the copy stale: the search waits for it
-    CHECK(model.view().size() == 0);
+    CHECK(model.log().searching()); // the rollback left the copy stale: the search waits for it
+    CHECK(model.log().view().size() == 0);
     finish_background(model); // the copy again, then the search between frames
-    CHECK_FALSE(model.searching());
-    CHECK(model.view_complete());
-    CHECK(model.view().size() == expected);
+    CHECK_FALSE(model.log().searching());
+    CHECK(model.log().view_complete());
+    CHECK(model.log().view().size() == expected);
 }
 
 TEST_CASE("without the column copy, a large data set's free text waits for it, then is searched between frames") {
     AppModel model(0);
     model.load_demo_data(); // the copy is not built yet
-    model.set_filter(parse(kFreeText));
-    CHECK(model.searching()); // not by SQL, whose first step over raw records takes seconds on 1M rows
-    CHECK(model.view().size() == 0);
+    model.log().set_filter(parse(kFreeText));
+    CHECK(model.log().searching()); // not by SQL, whose first step over raw records takes seconds on 1M rows
+    CHECK(model.log().view().size() == 0);
     CHECK(model.background_status().rfind("Preparing to search", 0) == 0);
     bool job_ran = false;
     while (model.do_background_work(5.0))
         job_ran |= model.background_status().rfind("Searching", 0) == 0;
     CHECK(job_ran);
-    CHECK_FALSE(model.searching());
-    CHECK(model.view_complete());
+    CHECK_FALSE(model.log().searching());
+    CHECK(model.log().view_complete());
     AppModel reference;
     reference.load_demo_data();
-    reference.set_filter(parse(kFreeText));
-    CHECK(model.view().size() == sightline::testing::visible(reference));
+    reference.log().set_filter(parse(kFreeText));
+    CHECK(model.log().view().size() == sightline::testing::visible(reference));
 
     AppModel at_once(0); // the automation API's complete_view() builds the copy and searches now
     at_once.load_demo_data();
-    at_once.set_filter(parse(kFreeText));
-    REQUIRE(at_once.searching());
-    CHECK(sightline::testing::visible(at_once) == model.view().size());
-    CHECK_FALSE(at_once.searching());
+    at_once.log().set_filter(parse(kFreeText));
+    REQUIRE(at_once.log().searching());
+    CHECK(sightline::testing::visible(at_once) == model.log().view().size());
+    CHECK_FALSE(at_once.log().searching());
 }

@@ -27,16 +27,16 @@ const std::string kCanonicalCsv =
 TEST_CASE("an import replaces the demo data when it commits; until then the demo is shown") {
     AppModel model;
     model.load_demo_data();
-    int64_t demo_rows = model.total_activities();
+    int64_t demo_rows = model.log().total_activities();
     REQUIRE(demo_rows > 20000);
     model.begin_import(1, static_cast<int64_t>(kCanonicalCsv.size()));
     model.import_file_begin("canonical.csv");
     model.import_feed(bytes(kCanonicalCsv));
     model.import_file_end();
-    CHECK(model.total_activities() == demo_rows); // the demo is what the table shows while importing
+    CHECK(model.log().total_activities() == demo_rows); // the demo is what the table shows while importing
     CHECK(model.showing_demo_data());
     model.finish_import();
-    CHECK(model.total_activities() == 2);
+    CHECK(model.log().total_activities() == 2);
     CHECK_FALSE(model.showing_demo_data());
     CHECK(model.last_import_replaced_demo());
     REQUIRE(model.last_import_reports().size() == 1);
@@ -47,7 +47,7 @@ TEST_CASE("an import replaces the demo data when it commits; until then the demo
 TEST_CASE("a cancelled import leaves the data set as it was, demo included") {
     AppModel model;
     model.load_demo_data();
-    int64_t demo_rows = model.total_activities();
+    int64_t demo_rows = model.log().total_activities();
     model.begin_import(1, 0);
     model.import_file_begin("canonical.csv");
     model.import_feed(bytes(kCanonicalCsv));
@@ -65,7 +65,7 @@ TEST_CASE("a second import adds to the first and counts duplicates") {
         model.import_feed(bytes(kCanonicalCsv));
         model.finish_import();
     }
-    CHECK(model.total_activities() == 2);
+    CHECK(model.log().total_activities() == 2);
     CHECK(model.last_import_reports()[0].duplicates == 2);
     CHECK_FALSE(model.last_import_replaced_demo());
 }
@@ -73,12 +73,12 @@ TEST_CASE("a second import adds to the first and counts duplicates") {
 TEST_CASE("a batch that adds no activity keeps the demo data") {
     AppModel model;
     model.load_demo_data();
-    int64_t demo_rows = model.total_activities();
+    int64_t demo_rows = model.log().total_activities();
     model.begin_import(1, 0);
     model.import_file_begin("empty.csv");
     model.import_file_end();
     model.finish_import();
-    CHECK(model.total_activities() == demo_rows);
+    CHECK(model.log().total_activities() == demo_rows);
     CHECK(model.showing_demo_data());
     CHECK_FALSE(model.last_import_replaced_demo());
     REQUIRE(model.last_import_reports().size() == 1);

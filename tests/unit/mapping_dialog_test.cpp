@@ -98,14 +98,14 @@ TEST_CASE("changing a column updates the preview; time must be mapped; confirm i
     CHECK(model.confirm_mapping().empty());
     CHECK_FALSE(model.mapping_prompt());
     model.finish_import();
-    CHECK(model.total_activities() == 5);
+    CHECK(model.log().total_activities() == 5);
     CHECK(user_of_newest(model) == "user4@contoso.example");
     REQUIRE(model.last_import_reports().size() == 1);
     CHECK(model.last_import_reports()[0].mapping_source == "chosen");
     auto remembered = model.remembered_mappings().find({"When", "Who", "Mailbox", "Where From", "Action"});
     REQUIRE(remembered);
     CHECK(mapped_column(remembered->mapping, "user") == "Mailbox");
-    CHECK(model.settings_revision() > 0); // the page saves it to localStorage
+    CHECK(model.settings().revision() > 0); // the page saves it to localStorage
 }
 
 TEST_CASE("the next file with the same header opens with the remembered mapping; load() uses it too") {
@@ -139,7 +139,7 @@ TEST_CASE("the next file with the same header opens with the remembered mapping;
 TEST_CASE("skip imports nothing of the file; cancel in the dialog leaves the data as it was") {
     AppModel model;
     model.load_demo_data();
-    const int64_t demo = model.total_activities();
+    const int64_t demo = model.log().total_activities();
     start_import(model, "skipped.csv", unknown_csv(3), true);
     model.import_file_end();
     CHECK(model.skip_mapping_file().empty());
@@ -150,13 +150,13 @@ TEST_CASE("skip imports nothing of the file; cancel in the dialog leaves the dat
     CHECK(model.last_import_reports()[0].fatal_error.find("skipped") != std::string::npos);
     CHECK(model.skip_mapping_file() == "no file is waiting for a column mapping");
 
-    const int64_t before = model.total_activities();
+    const int64_t before = model.log().total_activities();
     start_import(model, "cancelled.csv", unknown_csv(3), true);
     model.import_file_end();
     REQUIRE(model.mapping_prompt());
     model.cancel_import();
     CHECK_FALSE(model.mapping_prompt());
-    CHECK(model.total_activities() == before);
+    CHECK(model.log().total_activities() == before);
     CHECK(visible(model) == before);
     CHECK(demo > 0);
 }
@@ -175,7 +175,7 @@ TEST_CASE("a large file asks after its first rows, then maps the waiting rows an
     model.import_file_end();
     model.finish_import();
     CHECK(model.last_import_reports().at(0).rows + model.last_import_reports().at(0).duplicates == 300);
-    CHECK(model.total_activities() == 10); // ten distinct records, repeated
+    CHECK(model.log().total_activities() == 10); // ten distinct records, repeated
 }
 
 TEST_CASE("known formats never ask") {
@@ -185,7 +185,7 @@ TEST_CASE("known formats never ask") {
     model.import_file_end();
     CHECK_FALSE(model.mapping_prompt());
     model.finish_import();
-    CHECK(model.total_activities() == 1);
+    CHECK(model.log().total_activities() == 1);
 }
 
 TEST_CASE("checkMapping: load()'s per-file mapping is checked before anything is read") {
@@ -215,7 +215,7 @@ TEST_CASE("load with an explicit mapping: used as given; a missing column fails 
     start_import(model, "given.csv", unknown_csv(3), false, *mapping);
     model.import_file_end();
     model.finish_import();
-    auto report = parse(import_reports_to_json(model.last_import_reports(), model.total_activities()));
+    auto report = parse(import_reports_to_json(model.last_import_reports(), model.log().total_activities()));
     const auto& file = report["files"][0];
     CHECK(file["rows"].GetInt64() == 3);
     CHECK(std::string(file["mapping_source"].GetString()) == "given");
@@ -228,7 +228,7 @@ TEST_CASE("load with an explicit mapping: used as given; a missing column fails 
     start_import(model, "wrong.csv", unknown_csv(3), false, *wrong);
     model.import_file_end();
     model.finish_import();
-    auto failed = parse(import_reports_to_json(model.last_import_reports(), model.total_activities()));
+    auto failed = parse(import_reports_to_json(model.last_import_reports(), model.log().total_activities()));
     CHECK(failed["files"][0]["fatal"].GetBool());
     CHECK(std::string(failed["files"][0]["error"].GetString()) ==
           "column mapping cannot be used: the file has no column 'Account' (for user)");

@@ -113,7 +113,7 @@ int run(const std::string& data_path, const std::string& operations_path) {
     w.Key("bytes");
     w.Int64(bytes);
     w.Key("rows");
-    w.Int64(model.total_activities());
+    w.Int64(model.log().total_activities());
     const FileImportReport* report =
         model.last_import_reports().empty() ? nullptr : &model.last_import_reports().front();
     w.Key("format");

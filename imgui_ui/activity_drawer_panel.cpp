@@ -33,7 +33,7 @@ ActivityFilter pivot(std::string_view field, std::string value) {
 
 } // namespace
 
-void ActivityDrawerPanel::draw(AppModel& model) {
+void ActivityDrawerPanel::draw(AppModel& model, UiPlatform&) {
     const std::optional<Activity>& opened = model.opened_activity();
     if (!opened) return;
     const Activity a = *opened; // a copy: the buttons below may replace the model's activity

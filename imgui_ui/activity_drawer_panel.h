@@ -2,13 +2,15 @@
 // pivots (same user, IP, activity type, location, 48 hours around it) and the raw record.
 #pragma once
 
+#include "panel.h"
 #include "app/app_model.h"
 
 namespace sightline {
 
-class ActivityDrawerPanel {
+class ActivityDrawerPanel : public Panel {
 public:
-    void draw(AppModel& model);
+    const char* title() const override { return "Activity details"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
 
 private:
     void draw_pivots(AppModel& model, const Activity& a);

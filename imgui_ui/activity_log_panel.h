@@ -3,6 +3,7 @@
 // filter by its value or copy it; arrows move the selection, Enter opens the drawer.
 #pragma once
 
+#include "panel.h"
 #include "app/app_model.h"
 #include "marks_editor.h"
 #include "ui_platform.h"
@@ -11,9 +12,10 @@
 
 namespace sightline {
 
-class ActivityLogPanel {
+class ActivityLogPanel : public Panel {
 public:
-    void draw(AppModel& model, UiPlatform& platform);
+    const char* title() const override { return "Activity log"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
     int64_t selected_position() const { return selected_position_; }
 
 private:

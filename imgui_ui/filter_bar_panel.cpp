@@ -44,7 +44,7 @@ void FilterBarPanel::sync_from_model(const AppModel& model) {
     }
 }
 
-void FilterBarPanel::draw(AppModel& model) {
+void FilterBarPanel::draw(AppModel& model, UiPlatform&) {
     sync_from_model(model);
     draw_chip(model, "App", "app");
     ImGui::SameLine();

@@ -3,6 +3,7 @@
 // Each chip edits one top-level condition of the model's filter.
 #pragma once
 
+#include "panel.h"
 #include "advanced_filter_panel.h"
 #include "app/app_model.h"
 #include "value_picker.h"
@@ -12,9 +13,10 @@
 
 namespace sightline {
 
-class FilterBarPanel {
+class FilterBarPanel : public Panel {
 public:
-    void draw(AppModel& model);
+    const char* title() const override { return "Filters"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
     // `/` focuses the IP box (the bar's free-text field) on the next frame.
     void focus_search() { focus_search_ = true; }
 

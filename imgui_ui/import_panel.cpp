@@ -35,7 +35,7 @@ void centre_next_window(float width) {
 
 } // namespace
 
-void ImportPanel::draw(AppModel& model) {
+void ImportPanel::draw(AppModel& model, UiPlatform&) {
     if (const ImportJob* job = model.import_job()) {
         if (started_at_ < 0) started_at_ = ImGui::GetTime();
         if (!model.mapping_prompt()) draw_progress(model, *job); // the mapping dialog has the floor

@@ -3,16 +3,19 @@
 // skipped, duplicates, and the first errors with their lines).
 #pragma once
 
+#include "panel.h"
 #include "app/app_model.h"
 
 #include <cstdint>
 
 namespace sightline {
 
-class ImportPanel {
+class ImportPanel : public Panel {
 public:
-    void draw(AppModel& model);
-    void show_report() { report_open_ = true; }
+    const char* title() const override { return "Import report"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
+    // Shows the last import's report again (File > Last import report).
+    void open() override { report_open_ = true; }
 
 private:
     void draw_progress(AppModel& model, const ImportJob& job);

@@ -31,7 +31,7 @@ float scaled(float css_pixels) { return css_pixels * ImGui::GetFontSize() / 15.0
 
 } // namespace
 
-void MappingDialog::draw(AppModel& model) {
+void MappingDialog::draw(AppModel& model, UiPlatform&) {
     const MappingPrompt* prompt = model.mapping_prompt();
     if (prompt && !ImGui::IsPopupOpen(kTitle)) {
         ImGui::OpenPopup(kTitle);

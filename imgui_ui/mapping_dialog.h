@@ -4,15 +4,17 @@
 // Everything it changes goes through AppModel commands; it keeps only the last error shown.
 #pragma once
 
+#include "panel.h"
 #include "app/app_model.h"
 
 #include <string>
 
 namespace sightline {
 
-class MappingDialog {
+class MappingDialog : public Panel {
 public:
-    void draw(AppModel& model);
+    const char* title() const override { return "Column mapping"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
 
 private:
     enum class Action { None, Import, Skip, Cancel };

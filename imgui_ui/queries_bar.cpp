@@ -8,7 +8,7 @@
 
 namespace sightline {
 
-void QueriesBar::draw(AppModel& model) {
+void QueriesBar::draw(AppModel& model, UiPlatform&) {
     ImGui::SetNextItemWidth(16 * ImGui::GetFontSize());
     if (ImGui::BeginCombo("##queries", "Queries: select a query")) {
         ImGui::TextDisabled("Suggested queries");

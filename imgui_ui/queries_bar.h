@@ -2,15 +2,17 @@
 // saved ones (apply, rename, delete), and "Save as" for the current filter.
 #pragma once
 
+#include "panel.h"
 #include "app/app_model.h"
 
 #include <string>
 
 namespace sightline {
 
-class QueriesBar {
+class QueriesBar : public Panel {
 public:
-    void draw(AppModel& model);
+    const char* title() const override { return "Queries"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
 
 private:
     void draw_save_as_popup(AppModel& model);

@@ -1,11 +1,25 @@
 #include "sightline_ui.h"
 
+#include "about_window.h"
+#include "activity_drawer_panel.h"
 #include "item_locator.h"
+#include "mapping_dialog.h"
 #include "number_format.h"
+#include "sql_console_window.h"
 
 #include <imgui.h>
 
 namespace sightline {
+
+SightlineUi::SightlineUi(AppModel& model, UiPlatform& platform) : model_(model), platform_(platform) {
+    auto import_panel = std::make_unique<ImportPanel>();
+    import_panel_ = import_panel.get();
+    windows_.push_back(std::move(import_panel));
+    windows_.push_back(std::make_unique<MappingDialog>());
+    windows_.push_back(std::make_unique<ActivityDrawerPanel>());
+    windows_.push_back(std::make_unique<SqlConsoleWindow>());
+    windows_.push_back(std::make_unique<AboutWindow>());
+}
 
 void SightlineUi::draw() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -24,7 +38,7 @@ void SightlineUi::draw() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Activity log");
     ImGui::SameLine();
-    queries_bar_.draw(model_);
+    queries_bar_.draw(model_, platform_);
     // While the id list is still being read the count is a lower bound.
     std::string counter = model_.log().searching() ? "Searching " + format_count(model_.log().total_activities()) + " activities..."
                                              : format_count(model_.log().view().size()) +
@@ -33,11 +47,11 @@ void SightlineUi::draw() {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(counter.c_str()).x);
     ImGui::TextUnformatted(counter.c_str());
     note_item("counter");
-    filter_bar_.draw(model_);
+    filter_bar_.draw(model_, platform_);
     // While files are read, the chart and the table stand aside: they would show the data as
     // it was, and a redrawn table is most of a frame's cost where WebGL runs on the CPU.
     const bool importing = model_.import_job() && !model_.mapping_prompt();
-    if (!importing) timeline_.draw(model_);
+    if (!importing) timeline_.draw(model_, platform_);
 
     float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("activity_log_region", ImVec2(0, -status_height));
@@ -48,11 +62,7 @@ void SightlineUi::draw() {
     draw_status_bar();
     ImGui::End();
 
-    import_panel_.draw(model_);
-    mapping_dialog_.draw(model_);
-    drawer_.draw(model_);
-    sql_console_.draw(model_);
-    draw_about_window();
+    for (const auto& window : windows_) window->draw(model_, platform_);
 }
 
 void SightlineUi::handle_global_keys() {
@@ -79,7 +89,7 @@ void SightlineUi::draw_menu_bar() {
         if (ImGui::MenuItem("Load demo data", nullptr, false, !model_.showing_demo_data() && !model_.import_job()))
             model_.load_demo_data();
         if (ImGui::MenuItem("Last import report", nullptr, false, !model_.last_import_reports().empty()))
-            import_panel_.show_report();
+            import_panel_->open();
         ImGui::Separator();
         if (ImGui::MenuItem("Clear all activities", nullptr, false,
                             model_.log().total_activities() > 0 && !model_.import_job()))
@@ -87,13 +97,17 @@ void SightlineUi::draw_menu_bar() {
         note_item("menu:File/Clear all activities");
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
+    const bool view_menu = ImGui::BeginMenu("View");
+    note_item("menu:View");
+    if (view_menu) {
         if (ImGui::MenuItem("Clear filters", nullptr, false, !model_.log().filter().empty())) model_.log().set_filter({});
-        ImGui::MenuItem("SQL console", nullptr, &sql_console_.open());
+        draw_window_menu(Panel::Menu::View);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("About Sightline")) show_about_ = true;
+    const bool help_menu = ImGui::BeginMenu("Help");
+    note_item("menu:Help");
+    if (help_menu) {
+        draw_window_menu(Panel::Menu::Help);
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -121,15 +135,18 @@ void SightlineUi::draw_status_bar() {
     ImGui::TextUnformatted(status.c_str());
 }
 
-void SightlineUi::draw_about_window() {
-    if (!show_about_) return;
-    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("About Sightline", &show_about_, ImGuiWindowFlags_NoCollapse)) {
-        ImGui::TextUnformatted("Sightline: a private, offline activity-log analyser.");
-        ImGui::TextWrapped("Your files are read inside this page and kept in its memory. "
-                           "Nothing is uploaded: the page makes no request beyond its own files.");
+// The menu's entries for the windows that name it. In View an entry is ticked while its
+// window is open and choosing it toggles the window; in Help choosing one opens it.
+void SightlineUi::draw_window_menu(Panel::Menu menu) {
+    for (const auto& window : windows_) {
+        if (window->menu() != menu) continue;
+        const bool ticked = menu == Panel::Menu::View && window->is_open();
+        const bool chosen = ImGui::MenuItem(window->title(), nullptr, ticked);
+        note_item(std::string(menu == Panel::Menu::View ? "menu:View/" : "menu:Help/") + window->title());
+        if (!chosen) continue;
+        if (ticked) window->close();
+        else window->open();
     }
-    ImGui::End();
 }
 
 } // namespace sightline

@@ -1,11 +1,13 @@
 #include "sql_console_window.h"
 
+#include "item_locator.h"
+
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 namespace sightline {
 
-void SqlConsoleWindow::draw(AppModel& model) {
+void SqlConsoleWindow::draw(AppModel& model, UiPlatform&) {
     if (!open_) return;
     ImGui::SetNextWindowSize(ImVec2(46 * ImGui::GetFontSize(), 30 * ImGui::GetFontSize()), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("SQL console", &open_)) {
@@ -14,7 +16,9 @@ void SqlConsoleWindow::draw(AppModel& model) {
     }
     ImGui::TextDisabled("Read-only: one SELECT over activities and its side tables (activity_ip_tags, ...).");
     ImGui::InputTextMultiline("##sql", &text_, ImVec2(-1, 6 * ImGui::GetFontSize()));
-    if (ImGui::Button("Run") || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
+    const bool run = ImGui::Button("Run");
+    note_item("sql:run");
+    if (run || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
         model.run_sql(text_);
     const SqlConsoleResult& r = model.sql_result();
     if (!r.ok()) {

@@ -26,7 +26,7 @@ void TimelinePanel::update(AppModel& model) {
     histogram_ = model.log().timeline();
 }
 
-void TimelinePanel::draw(AppModel& model) {
+void TimelinePanel::draw(AppModel& model, UiPlatform&) {
     update(model);
     float height = 3.6f * ImGui::GetFontSize();
     ImVec2 origin = ImGui::GetCursorScreenPos();

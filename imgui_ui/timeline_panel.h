@@ -2,6 +2,7 @@
 // on an axis that spans all loaded data. Drag across it to set the date range.
 #pragma once
 
+#include "panel.h"
 #include "app/app_model.h"
 #include "query/timeline_histogram.h"
 
@@ -9,9 +10,10 @@
 
 namespace sightline {
 
-class TimelinePanel {
+class TimelinePanel : public Panel {
 public:
-    void draw(AppModel& model);
+    const char* title() const override { return "Timeline"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
 
 private:
     // Without the column copy, counting a large data set is one SQL pass that held a frame for

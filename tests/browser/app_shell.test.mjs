@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openWatchedPage, waitForReady, screenshot, luminanceSpread, useBrowserAndServer } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, luminanceSpread, useBrowserAndServer, click, rectOf } from './lib/browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SINGLE = path.join(ROOT, 'build', 'web-single', 'sightline.html');
@@ -61,6 +61,37 @@ async function checkDemoApp(url, shotName) {
 test('static folder served on 127.0.0.1: demo data, API, screenshot', () => checkDemoApp(env.server.url, 'static-demo'));
 
 test('single-file page from file://: demo data, API, screenshot', () => checkDemoApp(pathToFileURL(SINGLE).href, 'single-file-demo'));
+
+// The shell builds View and Help from its list of windows (imgui_ui/panel.h): real clicks open
+// About, and tick and untick the SQL console.
+test('the View and Help menus open the windows the shell lists', async () => {
+  const { page, context, problems } = await openWatchedPage(env.browser, env.server.url);
+  const drawn = async (name) => !(await page.evaluate((n) => window.sightline.itemRect(n), name)).error;
+  try {
+    await waitForReady(page);
+    assert.equal(await drawn('about:text'), false, 'About is closed at start');
+    await click(page, 'menu:Help');
+    await click(page, 'menu:Help/About Sightline');
+    await rectOf(page, 'about:text');
+    await screenshot(page, 'help-about');
+
+    assert.equal(await drawn('sql:run'), false, 'the SQL console is closed at start');
+    await click(page, 'menu:View');
+    await click(page, 'menu:View/SQL console');
+    await rectOf(page, 'sql:run');
+    await screenshot(page, 'view-sql-console');
+    await click(page, 'menu:View');
+    await click(page, 'menu:View/SQL console');
+    const deadline = Date.now() + 5000;
+    while (await drawn('sql:run')) {
+      assert.ok(Date.now() < deadline, 'unticking View > SQL console closes it');
+      await page.waitForTimeout(50);
+    }
+    assert.deepEqual(problems.consoleErrors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
 
 test('a page whose wasm cannot load shows a readable error, not a blank canvas', async () => {
   const { page, context } = await openWatchedPage(env.browser, env.server.url);

@@ -1,0 +1,21 @@
+// Help > About Sightline: what the app is, the promise that nothing leaves the page, and the
+// credits of the data it ships (later: the IP location and ASN tables' licences).
+#pragma once
+
+#include "panel.h"
+
+namespace sightline {
+
+class AboutWindow : public Panel {
+public:
+    const char* title() const override { return "About Sightline"; }
+    void draw(AppModel& model, UiPlatform& platform) override;
+    Menu menu() const override { return Menu::Help; }
+    void open() override { open_ = true; }
+    bool is_open() const override { return open_; }
+
+private:
+    bool open_ = false;
+};
+
+} // namespace sightline

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Finds names in comments and docs that the tree does not have.
 
-Reads the docs (README.md, docs/, bench/README.md, ...) and the comments of src/, imgui_ui/,
+Reads the docs (every *.md: README.md, docs/, bench/README.md, ...) and the comments of src/, imgui_ui/,
 wasm/, tools/ and tests/, and reports
 - functions written like `name()` or `Type::name()` that no code in the tree calls or defines;
 - paths written like `dir/file.h` that resolve to no file (tried from the repository root, from
@@ -18,8 +18,7 @@ ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.pat
 CODE_DIRS = ("src", "imgui_ui", "wasm", "tools", "tests", "shell", "bench", "cmake", "scripts")
 SKIP_DIRS = {"node_modules", "third_party", "build", ".git", "screenshots", "results", "fixtures", "golden"}
 CODE_EXT = (".h", ".cpp", ".js", ".mjs", ".py", ".sh", ".cmake", ".txt", ".html")
-DOC_FILES = ("README.md", "bench/README.md", "assets/README.md")
-DOC_DIRS = ("docs",)
+DOC_SKIP_DIRS = {"node_modules", "third_party", "build", ".git"}  # every other *.md is a doc
 COMMENTED = ("src", "imgui_ui", "wasm", "tools", "tests")  # whose comments are read
 
 CALL = re.compile(r"(?<![\w$])((?:[A-Za-z_]\w*::)*[A-Za-z_]\w*)\([^()\n]{0,80}\)")
@@ -97,9 +96,9 @@ def load_allowlist():
 def file_names():
     """The base names of the tree's files (a file named without its folder)."""
     names = set()
-    for top in ("",):
-        for path in walk(top):
-            names.add(os.path.basename(path))
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in DOC_SKIP_DIRS and not os.path.islink(os.path.join(folder, d))]
+        names.update(files)
     return names
 
 
@@ -113,13 +112,11 @@ def path_exists(mention, source):
 
 def texts_to_check():
     """(path, [(line, text)]): whole docs, and the comments of code files."""
-    for doc in DOC_FILES:
-        path = os.path.join(ROOT, doc)
-        if os.path.exists(path):
-            yield path, list(enumerate(read(path).splitlines(), start=1))
-    for top in DOC_DIRS:
-        for path in walk(top):
-            if path.endswith(".md"):
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = sorted(d for d in dirs if d not in DOC_SKIP_DIRS and not os.path.islink(os.path.join(folder, d)))
+        for name in sorted(files):
+            if name.endswith(".md"):
+                path = os.path.join(folder, name)
                 yield path, list(enumerate(read(path).splitlines(), start=1))
     for top in COMMENTED:
         for path in walk(top):

@@ -19,7 +19,7 @@ namespace sightline {
 
 BrowserApp* BrowserApp::instance_ = nullptr;
 
-// Where wasm/CMakeLists.txt embeds the UI font.
+// Where the build embeds the UI font (assets/fonts/fonts.txt).
 constexpr const char* kUiFontPath = "/fonts/ui.otf";
 
 BrowserApp::BrowserApp() {

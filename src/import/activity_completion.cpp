@@ -28,7 +28,8 @@ uint64_t hash_text(std::string_view text) {
         h = (h << 29) | (h >> 35);
     }
     uint64_t tail = 0;
-    std::memcpy(&tail, text.data() + i, text.size() - i);
+    // Not for an empty view: its data() may be null, and memcpy from null is undefined even for 0 bytes.
+    if (i < text.size()) std::memcpy(&tail, text.data() + i, text.size() - i);
     h = (h ^ mix(tail ^ 0xa0761d6478bd642full)) * 0x100000001b3ull;
     return mix(h);
 }

@@ -1,5 +1,5 @@
 // A table-shaped export format (CSV, or flat JSON records seen as columns): maps one row of
-// cells to an activity. One implementation per format; detect_table_format() chooses.
+// cells to an activity. One implementation per format; detect_known_table_format() chooses.
 #pragma once
 
 #include "import/record_outcome.h"

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Golden-file tests of the importers through the CLI: each tests/golden/<case>/input/ is imported
-# with `sightline-cli import ... --jsonl`, and the report and rows are compared with
-# expected-report.json and expected.jsonl. Usage: run_golden.sh CLI_PATH [--update]
+# Golden-file tests through the CLI.
+# - Importers: each tests/golden/<case>/input/ is imported with `sightline-cli import ... --jsonl`,
+#   and the report and rows are compared with expected-report.json and expected.jsonl.
+# - The automation API: each <case>/calls.jsonl is answered with `sightline-cli api` over the
+#   case's inputs (the files named in inputs.txt, relative to tests/golden/, or its input/), once
+#   from SQL and once from the column copy (--columns), and both are compared with
+#   expected-answers.jsonl. check_api_answers.py checks that file against a second implementation.
+# Usage: run_golden.sh CLI_PATH [--update]
 # (--update rewrites the expected files; review them by eye before accepting them.)
 set -u
 cli="${1:?usage: run_golden.sh CLI_PATH [--update]}"
@@ -30,5 +35,30 @@ for case_dir in "$here"/*/; do
         echo "FAIL $name"
         failed=1
     fi
+done
+for case_dir in "$here"/*/; do
+    name="$(basename "$case_dir")"
+    [ -f "$case_dir/calls.jsonl" ] || continue
+    if [ -f "$case_dir/inputs.txt" ]; then
+        mapfile -t inputs < <(grep -v '^$' "$case_dir/inputs.txt" | sed "s|^|$here/|")
+    else
+        mapfile -t inputs < <(find "$case_dir/input" -type f | LC_ALL=C sort)
+    fi
+    for path in sql columns; do
+        flag=(); [ "$path" = columns ] && flag=(--columns)
+        if ! "$cli" api "${inputs[@]}" --calls "$case_dir/calls.jsonl" "${flag[@]}" > "$work/$name-$path.jsonl"; then
+            echo "FAIL $name ($path): sightline-cli api failed"; failed=1; continue
+        fi
+        if [ "$update" = "--update" ]; then
+            [ "$path" = sql ] && cp "$work/$name-$path.jsonl" "$case_dir/expected-answers.jsonl" && echo "updated $name answers"
+            continue
+        fi
+        if diff -u "$case_dir/expected-answers.jsonl" "$work/$name-$path.jsonl"; then
+            echo "ok   $name (answers from $path)"
+        else
+            echo "FAIL $name (answers from $path)"
+            failed=1
+        fi
+    done
 done
 exit $failed

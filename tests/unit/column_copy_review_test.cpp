@@ -8,11 +8,15 @@
 #include "query/timeline_histogram.h"
 #include "store/activity_marks.h"
 #include "store/activity_store.h"
+#include "store/sqlite_handle.h"
 #include "test_random.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <sqlite3.h>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace sightline;
@@ -104,11 +108,49 @@ std::string random_condition(Random& r) {
     }
 }
 
-void fill(ActivityStore& store, int rows) {
+// The rows fill() stores, generated again from the same seed: an answer computed without the
+// store or the column copy.
+std::vector<Activity> awkward_activities(int rows) {
     Random r(77);
+    std::vector<Activity> out;
+    for (int n = 0; n < rows; ++n) out.push_back(awkward_activity(r, n));
+    return out;
+}
+
+void fill(ActivityStore& store, int rows) {
     ActivityWriter writer(store);
-    for (int n = 0; n < rows; ++n) writer.insert(awkward_activity(r, n));
+    for (const Activity& a : awkward_activities(rows)) writer.insert(a);
     writer.commit();
+}
+
+// Checks a complete copy position by position against the rows as generated: newest first,
+// ties by rowid descending (the n-th row inserted has rowid n + 1), each row's time, flags and
+// coded text fields. Computed in plain C++, so a copy that is wrong in any row fails here.
+void check_copy_holds(const ActivityColumns& copy, const std::vector<Activity>& rows) {
+    std::vector<int64_t> expected_rowids;
+    for (size_t n = 0; n < rows.size(); ++n) expected_rowids.push_back(static_cast<int64_t>(n) + 1);
+    std::sort(expected_rowids.begin(), expected_rowids.end(), [&](int64_t x, int64_t y) {
+        const int64_t tx = rows[static_cast<size_t>(x - 1)].time_ms, ty = rows[static_cast<size_t>(y - 1)].time_ms;
+        return tx != ty ? tx > ty : x > y;
+    });
+    REQUIRE(copy.size() == rows.size());
+    CHECK(copy.rowids() == expected_rowids);
+    const CodedColumn* apps = copy.coded("app");
+    const CodedColumn* users = copy.coded("user");
+    const CodedColumn* ips = copy.coded("ip");
+    const CodedColumn* cities = copy.coded("city");
+    REQUIRE((apps && users && ips && cities && copy.flags("admin") && copy.flags("impersonated")));
+    int wrong = 0;
+    for (size_t p = 0; p < copy.size(); ++p) {
+        const Activity& a = rows[static_cast<size_t>(copy.rowids()[p] - 1)];
+        const bool same = copy.times()[p] == a.time_ms && apps->values()[apps->code_at(p)] == a.app &&
+                          users->values()[users->code_at(p)] == a.user && ips->values()[ips->code_at(p)] == a.ip &&
+                          cities->values()[cities->code_at(p)] == a.city &&
+                          ((*copy.flags("admin"))[p] != 0) == a.admin &&
+                          ((*copy.flags("impersonated"))[p] != 0) == a.impersonated;
+        if (!same) ++wrong;
+    }
+    CHECK(wrong == 0);
 }
 
 std::vector<std::string> ids_of(const std::vector<Activity>& rows) {
@@ -216,14 +258,20 @@ TEST_CASE("column copy review: text with a NUL byte is matched as SQL matches it
     while (by_columns.build_columns(1e9)) {
     }
     REQUIRE(by_columns.columns());
-    for (const char* json : {R"({"all":[{"field":"user","op":"eq","values":["eve\u0000x@contoso.com"]}]})",
-                             R"({"all":[{"field":"user","op":"neq","values":["EVE\u0000x@contoso.com"]}]})",
-                             R"({"all":[{"field":"city","op":"contains","values":["contoso"]}]})",
-                             R"({"all":[{"field":"city","op":"not_contains","values":["contoso"]}]})"}) {
+    // The expected counts, worked out from SQLite's rules: user eq/neq compare with NOCASE, which
+    // stops at the NUL, so "eve\0x..." equals both users (eq: 2, neq: 0); LIKE '%contoso%' reads
+    // city only up to its NUL ("a"), so contains finds neither row (0) and not_contains keeps both (2).
+    const std::vector<std::pair<const char*, int64_t>> cases = {
+        {R"({"all":[{"field":"user","op":"eq","values":["eve\u0000x@contoso.com"]}]})", 2},
+        {R"({"all":[{"field":"user","op":"neq","values":["EVE\u0000x@contoso.com"]}]})", 0},
+        {R"({"all":[{"field":"city","op":"contains","values":["contoso"]}]})", 0},
+        {R"({"all":[{"field":"city","op":"not_contains","values":["contoso"]}]})", 2}};
+    for (const auto& [json, expected] : cases) {
         INFO(json);
         FilterParseResult parsed = parse_filter_json(json);
         REQUIRE(parsed.filter);
-        CHECK(count_matching(by_sql, *parsed.filter) == count_matching(by_columns, *parsed.filter));
+        CHECK(count_matching(by_sql, *parsed.filter) == expected);
+        CHECK(count_matching(by_columns, *parsed.filter) == expected);
     }
 }
 
@@ -231,11 +279,33 @@ TEST_CASE("column copy review: marks written while the copy is half built leave 
     ActivityStore store;
     fill(store, 5000);
     REQUIRE(store.build_columns(0)); // the builder's statement is open
+    REQUIRE(store.columns_rows_built() > 0);
+    REQUIRE(store.columns_rows_built() < 5000);
     CHECK_NOTHROW(set_starred(store, "r-10", true));
     CHECK_NOTHROW(set_tags(store, "r-10", {"checked"}));
     CHECK_NOTHROW(set_comment(store, "r-4999", "a long comment that may move the row to another page"));
     while (store.build_columns(1e9)) {
     }
     REQUIRE(store.columns());
-    CHECK(store.columns()->size() == 5000);
+    // Against the rows as generated, not against another build of the copy: a build that went on
+    // reading after the writes must still hold every row once, in order, with its values.
+    check_copy_holds(*store.columns(), awkward_activities(5000));
+    // The marks themselves are in the table (plain SQL, not the code under test).
+    Statement marks = prepare(store.db(),
+        "SELECT (SELECT count(*) FROM activities WHERE starred = 1 AND id = 'r-10'),"
+        " (SELECT count(*) FROM activity_tags WHERE value = 'checked'),"
+        " (SELECT count(*) FROM activities WHERE comment LIKE 'a long comment%' AND id = 'r-4999')");
+    REQUIRE(step_row(store.db(), marks.get()));
+    CHECK(sqlite3_column_int64(marks.get(), 0) == 1);
+    CHECK(sqlite3_column_int64(marks.get(), 1) == 1);
+    CHECK(sqlite3_column_int64(marks.get(), 2) == 1);
+}
+
+TEST_CASE("column copy review: a copy built in slices holds every row as generated") {
+    ActivityStore store;
+    fill(store, 5000);
+    while (store.build_columns(0)) { // the smallest slices: a read resumed at every boundary
+    }
+    REQUIRE(store.columns());
+    check_copy_holds(*store.columns(), awkward_activities(5000));
 }

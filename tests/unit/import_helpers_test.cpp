@@ -1,6 +1,7 @@
 // The importers' small helpers: timestamps, the activity type table, locations, text decoding.
 #include <doctest/doctest.h>
 
+#include "import/activity_completion.h"
 #include "import/activity_type_map.h"
 #include "import/location_text.h"
 #include "import/text_decoder.h"
@@ -67,4 +68,18 @@ TEST_CASE("Import text decoder: sequences cut by chunks, invalid bytes, UTF-16 s
     decoded += wide.finish();
     CHECK(decoded == "A\xF0\x9F\x98\x80\xEF\xBF\xBD");
     CHECK(wide.saw_invalid());
+}
+
+// Found by UBSan: the hash copied a record's last bytes with memcpy even when there were none,
+// from a null pointer for an empty view (undefined behaviour even for 0 bytes).
+TEST_CASE("Import stable record id: an empty record, null view or not, hashes without reading") {
+    const std::string empty;
+    const std::string id = stable_record_id(std::string_view());
+    CHECK(id == stable_record_id(empty));
+    CHECK(id.size() == 18);
+    CHECK(id.rfind("h-", 0) == 0);
+    // The tail is read only as far as the record goes: a view into a longer buffer hashes its own bytes.
+    const std::string longer = "abcXYZ";
+    CHECK(stable_record_id(std::string_view(longer.data(), 3)) == stable_record_id("abc"));
+    CHECK(stable_record_id("abc") != id);
 }

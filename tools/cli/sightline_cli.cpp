@@ -1,5 +1,7 @@
 // sightline-cli: the core without a UI, for golden-file tests and benchmarks.
 // Commands: import FILE... [--jsonl OUT] [--stats]
+//           api FILE... --calls CALLS.jsonl [--columns]
+#include "api_command.h"
 #include "import_command.h"
 
 #include <iostream>
@@ -10,6 +12,9 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "import")
         return sightline::cli::run_import_command(std::vector<std::string>(args.begin() + 1, args.end()));
-    std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n";
+    if (!args.empty() && args[0] == "api")
+        return sightline::cli::run_api_command(std::vector<std::string>(args.begin() + 1, args.end()));
+    std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n"
+                 "       sightline-cli api FILE... --calls CALLS.jsonl [--columns]\n";
     return 2;
 }

@@ -28,6 +28,16 @@ struct Activity {
     std::string raw;           // the original record as text
 };
 
+// The member of field `Id` in `a` (an Activity, or ActivityFields for an imported field).
+template <FieldId Id> struct FieldMember;
+#define SIGHTLINE_MEMBER_ACCESS(member, ...) \
+    template <> struct FieldMember<FieldId::member> { static constexpr auto& of(auto& a) { return a.member; } };
+SIGHTLINE_IMPORTED_FIELDS(SIGHTLINE_MEMBER_ACCESS)
+SIGHTLINE_ANALYST_FIELDS(SIGHTLINE_MEMBER_ACCESS)
+#undef SIGHTLINE_MEMBER_ACCESS
+template <FieldId Id, typename A>
+constexpr auto& field_member(A& a) { return FieldMember<Id>::of(a); }
+
 // Calls f(FieldTag<Id>{}, member) for each imported field of `a` (an Activity or the views of
 // model/activity_fields.h), in the table's order. Unrolled at compile time: no per-row lookups.
 template <typename Fields, typename F>

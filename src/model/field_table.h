@@ -136,6 +136,13 @@ inline constexpr FieldInfo kFieldTable[] = {
 
 inline constexpr size_t kFieldCount = std::size(kFieldTable);
 
+// Whether the store's writer binds the field to a column of its own: an imported field that is
+// neither a list (a side table) nor a generated column (source and file come from `origin`).
+constexpr bool writer_binds(const FieldInfo& f) {
+    return f.owner == FieldOwner::Import && f.kind != FieldKind::List &&
+           f.sql.find(" GENERATED ") == std::string_view::npos;
+}
+
 constexpr size_t count_fields(auto&& keep) {
     size_t n = 0;
     for (const FieldInfo& f : kFieldTable) n += keep(f) ? 1 : 0;
@@ -160,5 +167,13 @@ struct FieldTag {
         return n;
     }();
 };
+
+// Calls f(FieldTag<Id>{}) for every field of the table, in its order, at compile time.
+template <typename F>
+constexpr void visit_field_tags(F&& f) {
+#define SIGHTLINE_VISIT_TAG(member, ...) f(FieldTag<FieldId::member>{});
+    SIGHTLINE_IMPORTED_FIELDS(SIGHTLINE_VISIT_TAG) SIGHTLINE_ANALYST_FIELDS(SIGHTLINE_VISIT_TAG)
+#undef SIGHTLINE_VISIT_TAG
+}
 
 } // namespace sightline

@@ -123,20 +123,30 @@ std::string check_node(const FilterNode& node, const std::string& path) {
 
 } // namespace
 
-std::vector<FilterOp> filter_ops_for_field(const FieldInfo& field) {
+// The operators of each group of model/field_table.h's FieldOps, in menu order.
+struct OpGroup {
+    uint8_t group;
+    std::vector<FilterOp> ops;
+};
+
+const std::vector<OpGroup>& op_groups() {
     using enum FilterOp;
-    switch (field.kind) {
-    case FieldKind::Time:
-        return {Before, After, Between, LastDays, TimeOfDay, IsSet, IsNotSet};
-    case FieldKind::Bool:
-        return {IsTrue, IsFalse, Eq, Neq};
-    case FieldKind::List:
-        return {Eq, Neq, Contains, NotContains, StartsWith, NotStartsWith, EndsWith, IsSet, IsNotSet};
-    case FieldKind::Text:
-        break;
-    }
-    std::vector<FilterOp> ops = {Eq, Neq, Contains, NotContains, StartsWith, NotStartsWith, EndsWith, IsSet, IsNotSet};
-    if (field.name == "ip") ops.insert(ops.end(), {InCidr, NotInCidr});
+    static const std::vector<OpGroup> groups = {
+        {kTruthOps, {IsTrue, IsFalse}},
+        {kCompareOps, {Eq, Neq}},
+        {kWordOps, {Contains, NotContains}},
+        {kAffixOps, {StartsWith, NotStartsWith, EndsWith}},
+        {kTimeOps, {Before, After, Between, LastDays, TimeOfDay}},
+        {kPresenceOps, {IsSet, IsNotSet}},
+        {kCidrOps, {InCidr, NotInCidr}},
+    };
+    return groups;
+}
+
+std::vector<FilterOp> filter_ops_for_field(const FieldInfo& field) {
+    std::vector<FilterOp> ops;
+    for (const OpGroup& group : op_groups())
+        if (field.ops & group.group) ops.insert(ops.end(), group.ops.begin(), group.ops.end());
     return ops;
 }
 

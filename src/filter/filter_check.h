@@ -14,7 +14,8 @@
 
 namespace sightline {
 
-// Operators valid on a field, in menu order. `text` is not listed: it ignores its field.
+// Operators valid on a field (the groups its row of model/field_table.h names), in menu order.
+// `text` is not listed: it ignores its field.
 std::vector<FilterOp> filter_ops_for_field(const FieldInfo& field);
 
 // A time value of before/after/between: ISO 8601 (see util/time_format.h) or epoch ms digits.

@@ -329,7 +329,8 @@ void compile_node(SqlBuilder& b, const FilterNode& node, const FilterContext& co
 } // namespace
 
 bool compares_without_case(std::string_view field) {
-    return field == "user" || field == "user_domain" || field == "ip";
+    const std::optional<FieldInfo> info = find_field(field);
+    return info && info->compare == FieldCase::Nocase;
 }
 
 SqlFragment compile_free_text_sql(const FilterCondition& condition,

@@ -17,7 +17,7 @@ struct FilterContext {
 };
 
 // Fields whose eq/neq ignore ASCII case (COLLATE NOCASE): UPNs, domains and IPv6 hex digits
-// mean the same in any case. Other text compares exactly.
+// mean the same in any case (FieldCase::Nocase in model/field_table.h). Other text compares exactly.
 bool compares_without_case(std::string_view field);
 
 // The result's sql is "1" for an empty filter. Precondition: the filter passed parse checks.

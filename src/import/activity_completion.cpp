@@ -37,13 +37,12 @@ uint64_t hash_text(std::string_view text) {
 } // namespace
 
 void reset_activity(Activity& a) {
-    for (std::string* s : {&a.id, &a.app, &a.activity_type, &a.action_type, &a.description, &a.user, &a.user_domain,
-                           &a.ip, &a.ip_category, &a.country, &a.city, &a.isp, &a.user_agent, &a.device_type,
-                           &a.browser, &a.os, &a.result, &a.source, &a.file, &a.raw})
-        s->clear();
-    for (std::vector<std::string>* list : {&a.ip_tags, &a.ua_tags, &a.objects, &a.matched_policies}) list->clear();
-    a.time_ms = 0;
-    a.admin = a.impersonated = false;
+    // clear() rather than = {}: the importers reuse one Activity a row, and its strings keep their memory.
+    visit_imported_fields(a, []<typename Tag>(Tag, auto& value) {
+        if constexpr (Tag::info.kind == FieldKind::Text || Tag::info.kind == FieldKind::List) value.clear();
+        else value = {};
+    });
+    a.raw.clear();
 }
 
 void complete_activity(Activity& a, std::string_view source, std::string_view file, std::string_view raw) {

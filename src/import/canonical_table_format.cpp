@@ -13,7 +13,10 @@ class CanonicalTableFormat final : public TableFormat {
 public:
     CanonicalTableFormat(const TableColumns& columns, TableSyntax syntax)
         : syntax_(syntax), time_(columns.find({"time"})) {
-        for (size_t i = 0; i < columns.size(); ++i) fields_.push_back(std::string(trim(columns.names()[i])));
+        for (size_t i = 0; i < columns.size(); ++i) {
+            const std::string_view name = trim(columns.names()[i]);
+            fields_.push_back(name == "raw" ? Column{std::nullopt, true} : Column{find_field_id(name), false});
+        }
     }
 
     std::string_view name() const override {
@@ -25,42 +28,34 @@ public:
         auto time = parse_timestamp(time_text);
         if (!time) return outcome.reject("unreadable time '" + std::string(time_text.substr(0, 60)) + "'");
         a.time_ms = *time;
-        for (size_t i = 0; i < fields_.size(); ++i) assign(a, fields_[i], cell(row, static_cast<int>(i)));
+        for (size_t i = 0; i < fields_.size(); ++i) {
+            const std::string_view v = cell(row, static_cast<int>(i));
+            if (fields_[i].raw) a.raw = v;
+            else if (fields_[i].field) assign(a, *fields_[i].field, v);
+        }
     }
 
 private:
-    static void assign(Activity& a, std::string_view field, std::string_view v) {
-        if (field == "id") a.id = v;
-        else if (field == "app") a.app = v;
-        else if (field == "activity_type") a.activity_type = v;
-        else if (field == "action_type") a.action_type = v;
-        else if (field == "description") a.description = v;
-        else if (field == "user") a.user = v;
-        else if (field == "user_domain") a.user_domain = v;
-        else if (field == "ip") a.ip = normalize_ip_text(v);
-        else if (field == "ip_category") a.ip_category = v;
-        else if (field == "ip_tags") a.ip_tags = split_list(v);
-        else if (field == "country") a.country = v;
-        else if (field == "city") a.city = v;
-        else if (field == "isp") a.isp = v;
-        else if (field == "user_agent") a.user_agent = v;
-        else if (field == "ua_tags") a.ua_tags = split_list(v);
-        else if (field == "device_type") a.device_type = v;
-        else if (field == "browser") a.browser = v;
-        else if (field == "os") a.os = v;
-        else if (field == "objects") a.objects = split_list(v);
-        else if (field == "admin") a.admin = parse_flag(v).value_or(false);
-        else if (field == "impersonated") a.impersonated = parse_flag(v).value_or(false);
-        else if (field == "result") a.result = v;
-        else if (field == "source") a.source = v;
-        else if (field == "file") a.file = v;
-        else if (field == "matched_policies") a.matched_policies = split_list(v);
-        else if (field == "raw") a.raw = v;
+    // A field from its text as exportCsv writes it; time is read above, and the analyst's marks
+    // (which a canonical table may carry) are not imported.
+    static void assign(Activity& a, FieldId field, std::string_view v) {
+        visit_imported_field_at(a, field, [&]<typename Tag>(Tag, auto& value) {
+            if constexpr (Tag::id == FieldId::ip) value = normalize_ip_text(v);
+            else if constexpr (Tag::info.kind == FieldKind::Text) value = v;
+            else if constexpr (Tag::info.kind == FieldKind::List) value = split_list(v);
+            else if constexpr (Tag::info.kind == FieldKind::Bool) value = parse_flag(v).value_or(false);
+        });
     }
+
+    // What a column holds: a field (resolved once, not per row), the raw record, or nothing.
+    struct Column {
+        std::optional<FieldId> field;
+        bool raw = false;
+    };
 
     TableSyntax syntax_;
     int time_;
-    std::vector<std::string> fields_;
+    std::vector<Column> fields_;
 };
 
 } // namespace

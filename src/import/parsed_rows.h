@@ -69,7 +69,7 @@ private:
     std::span<const uint8_t> in_;
     size_t at_ = 0;
     ActivityFields activity_;
-    std::vector<std::string_view> lists_[4]; // the list fields' values, reused from row to row
+    std::vector<std::string_view> lists_[kImportedListCount]; // the list fields' values, reused from row to row
     RawRecordIn raw_;
     std::string_view extra_texts_[std::size(TextsBesideRecord{}.texts)];
     int64_t bytes_read_ = 0;

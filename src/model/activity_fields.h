@@ -29,29 +29,29 @@ private:
     size_t size_ = 0;
 };
 
-// The fields an importer fills (not the analyst's marks, nor `raw`, which travels beside).
+// The C++ type of a field of each kind as a view.
+template <FieldKind Kind> struct FieldViewType;
+template <> struct FieldViewType<FieldKind::Text> { using type = std::string_view; };
+template <> struct FieldViewType<FieldKind::Time> { using type = int64_t; };
+template <> struct FieldViewType<FieldKind::Bool> { using type = bool; };
+template <> struct FieldViewType<FieldKind::List> { using type = TextList; };
+template <FieldKind Kind> using FieldView = typename FieldViewType<Kind>::type;
+
+// The fields an importer fills (not the analyst's marks, nor `raw`, which travels beside), one
+// member a row of SIGHTLINE_IMPORTED_FIELDS (model/field_table.h).
 struct ActivityFields {
-    std::string_view id;
-    int64_t time_ms = 0;
-    std::string_view app, activity_type, action_type, description, user, user_domain, ip, ip_category;
-    TextList ip_tags;
-    std::string_view country, city, isp, user_agent;
-    TextList ua_tags;
-    std::string_view device_type, browser, os;
-    TextList objects;
-    bool admin = false;
-    bool impersonated = false;
-    std::string_view result, source, file;
-    TextList matched_policies;
+#define SIGHTLINE_VIEW_MEMBER(member, name, kind, ...) FieldView<FieldKind::kind> member{};
+    SIGHTLINE_IMPORTED_FIELDS(SIGHTLINE_VIEW_MEMBER)
+#undef SIGHTLINE_VIEW_MEMBER
 };
 
 // Views of `a`'s fields, valid while `a` is unchanged.
 inline ActivityFields fields_of(const Activity& a) {
-    return {a.id,        a.time_ms,     a.app,      a.activity_type, a.action_type, a.description,
-            a.user,      a.user_domain, a.ip,       a.ip_category,   a.ip_tags,     a.country,
-            a.city,      a.isp,         a.user_agent, a.ua_tags,     a.device_type, a.browser,
-            a.os,        a.objects,     a.admin,    a.impersonated,  a.result,      a.source,
-            a.file,      a.matched_policies};
+    ActivityFields out;
+#define SIGHTLINE_VIEW_OF(member, ...) out.member = a.member;
+    SIGHTLINE_IMPORTED_FIELDS(SIGHTLINE_VIEW_OF)
+#undef SIGHTLINE_VIEW_OF
+    return out;
 }
 
 } // namespace sightline

@@ -17,10 +17,12 @@ using Mask = std::vector<uint8_t>;
 struct ParsedValues {
     std::vector<ContainsTerms> contains;  // contains, not_contains
     std::vector<IpRange> ranges;          // in_cidr, not_in_cidr
+    bool nocase = false;                  // eq, neq: the field compares without case
 };
 
 ParsedValues parse_values(const FilterCondition& c) {
     ParsedValues out;
+    out.nocase = compares_without_case(c.field);
     for (const std::string& v : c.values) {
         if (c.op == FilterOp::Contains || c.op == FilterOp::NotContains) out.contains.push_back(split_contains_value(v));
         if (c.op == FilterOp::InCidr || c.op == FilterOp::NotInCidr) out.ranges.push_back(*parse_cidr(v));
@@ -37,9 +39,8 @@ bool in_any_range(const ParsedValues& parsed, const IpBytes& ip) {
 bool text_matches(const FilterCondition& c, const ParsedValues& parsed, std::string_view value) {
     switch (c.op) {
     case FilterOp::Eq: case FilterOp::Neq: {
-        const bool nocase = compares_without_case(c.field);
         return std::any_of(c.values.begin(), c.values.end(),
-                           [&](const std::string& v) { return nocase ? equals_ci(value, v) : value == v; });
+                           [&](const std::string& v) { return parsed.nocase ? equals_ci(value, v) : value == v; });
     }
     case FilterOp::Contains: case FilterOp::NotContains:
         return std::any_of(parsed.contains.begin(), parsed.contains.end(), [&](const ContainsTerms& terms) {

@@ -1,31 +1,51 @@
 #include "store/activity_columns.h"
 
+#include "model/canonical_fields.h"
+
 #include <algorithm>
 
 namespace sightline {
 
+namespace {
+
+std::vector<std::string_view> fields_copied_as(FieldCopy copy) {
+    std::vector<std::string_view> out;
+    for (const FieldInfo& field : canonical_fields())
+        if (field.copy == copy) out.push_back(field.name);
+    return out;
+}
+
+std::optional<size_t> index_of(const std::vector<std::string_view>& fields, std::string_view field) {
+    auto it = std::find(fields.begin(), fields.end(), field);
+    if (it == fields.end()) return std::nullopt;
+    return static_cast<size_t>(it - fields.begin());
+}
+
+} // namespace
+
 const std::vector<std::string_view>& ActivityColumns::coded_fields() {
     // Fields with few distinct values relative to rows (a column with too many gives up, see
-    // CodedColumn). Not here: id, description, comment and raw (nearly one value per row), and
+    // CodedColumn). Not there: id, description, comment and raw (nearly one value per row), and
     // the list fields (side tables).
-    static const std::vector<std::string_view> fields = {
-        "app", "activity_type", "action_type", "user", "user_domain", "ip", "ip_category", "country",
-        "city", "isp", "user_agent", "device_type", "browser", "os", "result", "source", "file"};
+    static const std::vector<std::string_view> fields = fields_copied_as(FieldCopy::Coded);
+    return fields;
+}
+
+const std::vector<std::string_view>& ActivityColumns::flag_fields() {
+    static const std::vector<std::string_view> fields = fields_copied_as(FieldCopy::Flag);
     return fields;
 }
 
 const CodedColumn* ActivityColumns::coded(std::string_view field) const {
-    const auto& fields = coded_fields();
-    auto it = std::find(fields.begin(), fields.end(), field);
-    if (it == fields.end()) return nullptr;
-    const CodedColumn& column = coded_[static_cast<size_t>(it - fields.begin())];
+    const std::optional<size_t> i = index_of(coded_fields(), field);
+    if (!i) return nullptr;
+    const CodedColumn& column = coded_[*i];
     return column.abandoned() ? nullptr : &column;
 }
 
 const std::vector<uint8_t>* ActivityColumns::flags(std::string_view field) const {
-    if (field == "admin") return &admin_;
-    if (field == "impersonated") return &impersonated_;
-    return nullptr;
+    const std::optional<size_t> i = index_of(flag_fields(), field);
+    return i ? &flags_[*i] : nullptr;
 }
 
 std::optional<int64_t> ActivityColumns::newest_time() const {
@@ -56,25 +76,22 @@ void ActivityColumns::clear() {
     position_by_rowid_ = {};
     rowids_ = {};
     times_ = {};
-    admin_ = {};
-    impersonated_ = {};
+    for (std::vector<uint8_t>& flags : flags_) flags = {};
     for (CodedColumn& column : coded_) column.clear();
 }
 
 void ActivityColumns::reserve(size_t rows) {
     rowids_.reserve(rows);
     times_.reserve(rows);
-    admin_.reserve(rows);
-    impersonated_.reserve(rows);
+    for (std::vector<uint8_t>& flags : flags_) flags.reserve(rows);
     for (CodedColumn& column : coded_) column.reserve(rows);
 }
 
-void ActivityColumns::append_row(int64_t rowid, int64_t time, bool admin, bool impersonated,
+void ActivityColumns::append_row(int64_t rowid, int64_t time, std::span<const uint8_t> flags,
                                  const std::vector<std::string_view>& coded) {
     rowids_.push_back(rowid);
     times_.push_back(time);
-    admin_.push_back(admin ? 1 : 0);
-    impersonated_.push_back(impersonated ? 1 : 0);
+    for (size_t i = 0; i < flags_.size(); ++i) flags_[i].push_back(flags[i]);
     for (size_t i = 0; i < coded_.size(); ++i) coded_[i].append(coded[i]);
 }
 

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -24,17 +25,19 @@ namespace sightline {
 class ActivityColumns {
 public:
     explicit ActivityColumns(size_t max_distinct_values = CodedColumn::kMaxDistinctValues)
-        : coded_(coded_fields().size(), CodedColumn(max_distinct_values)) {}
+        : flags_(flag_fields().size()), coded_(coded_fields().size(), CodedColumn(max_distinct_values)) {}
 
-    // The text fields kept as codes, in the order the builder reads them.
+    // The text fields kept as codes and the boolean fields kept as bytes (FieldCopy of the field
+    // table, model/field_table.h), each in the table's order, which is the order the builder reads them.
     static const std::vector<std::string_view>& coded_fields();
+    static const std::vector<std::string_view>& flag_fields();
 
     size_t size() const { return rowids_.size(); }
     const std::vector<int64_t>& rowids() const { return rowids_; }
     const std::vector<int64_t>& times() const { return times_; }
     // nullptr for a field that is not kept here (not a coded field, or one that gave up).
     const CodedColumn* coded(std::string_view field) const;
-    const std::vector<uint8_t>* flags(std::string_view field) const; // admin, impersonated
+    const std::vector<uint8_t>* flags(std::string_view field) const; // nullptr for a field not in flag_fields()
     std::optional<int64_t> newest_time() const;
     // Where an activity is in the copy (after finish()); nullopt for a rowid not stored.
     std::optional<size_t> position_of(int64_t rowid) const;
@@ -43,15 +46,15 @@ public:
     // Room for about `rows` rows, so that appending them never grows (copies) an array.
     void reserve(size_t rows);
     // Rows must come newest first: (time desc, rowid desc).
-    void append_row(int64_t rowid, int64_t time, bool admin, bool impersonated, const std::vector<std::string_view>& coded);
+    // `flags`: one byte (0/1) for each of flag_fields(); `coded`: one text for each of coded_fields().
+    void append_row(int64_t rowid, int64_t time, std::span<const uint8_t> flags, const std::vector<std::string_view>& coded);
     // After the last row: builds the rowid -> position lookup.
     void finish();
 
 private:
     std::vector<int64_t> rowids_;
     std::vector<int64_t> times_;
-    std::vector<uint8_t> admin_;
-    std::vector<uint8_t> impersonated_;
+    std::vector<std::vector<uint8_t>> flags_;
     std::vector<CodedColumn> coded_;
     // Rowids are dense (SQLite assigns max + 1), so a vector indexed by rowid - first is the
     // lookup: 4 bytes a row.

@@ -1,6 +1,5 @@
 #include "store/activity_store.h"
 
-#include "model/activity_field_text.h"
 #include "model/canonical_fields.h"
 #include "store/schema.h"
 #include "store/sql_functions.h"
@@ -14,43 +13,29 @@
 namespace sightline {
 namespace {
 
-// Columns of `activities` in the order read_row() expects them.
-constexpr const char* kActivityColumns =
-    "rowid, id, time, app, activity_type, action_type, description, user, user_domain, ip, "
-    "ip_category, country, city, isp, user_agent, device_type, browser, os, admin, impersonated, "
-    "result, source, file, starred, comment";
-constexpr int kRawColumn = 25; // the column after kActivityColumns
+// The columns read_row() reads: rowid, then every field that is not a list, in the field
+// table's order (model/field_table.h); `raw` may follow, at kRawColumn.
+std::string activity_columns_sql() {
+    std::string sql = "rowid";
+    for (const FieldInfo& field : canonical_fields())
+        if (field.kind != FieldKind::List) sql.append(", ").append(field.name);
+    return sql;
+}
+constexpr int kRawColumn =
+    1 + static_cast<int>(count_fields([](const FieldInfo& f) { return f.kind != FieldKind::List; }));
+
+void read_value(sqlite3_stmt* st, int column, std::string& out) { out = column_text(st, column); }
+void read_value(sqlite3_stmt* st, int column, int64_t& out) { out = sqlite3_column_int64(st, column); }
+void read_value(sqlite3_stmt* st, int column, bool& out) { out = sqlite3_column_int(st, column) != 0; }
 
 Activity read_row(sqlite3_stmt* st) {
     Activity a;
     int c = 1;
-    a.id = column_text(st, c++);
-    a.time_ms = sqlite3_column_int64(st, c++);
-    a.app = column_text(st, c++);
-    a.activity_type = column_text(st, c++);
-    a.action_type = column_text(st, c++);
-    a.description = column_text(st, c++);
-    a.user = column_text(st, c++);
-    a.user_domain = column_text(st, c++);
-    a.ip = column_text(st, c++);
-    a.ip_category = column_text(st, c++);
-    a.country = column_text(st, c++);
-    a.city = column_text(st, c++);
-    a.isp = column_text(st, c++);
-    a.user_agent = column_text(st, c++);
-    a.device_type = column_text(st, c++);
-    a.browser = column_text(st, c++);
-    a.os = column_text(st, c++);
-    a.admin = sqlite3_column_int(st, c++) != 0;
-    a.impersonated = sqlite3_column_int(st, c++) != 0;
-    a.result = column_text(st, c++);
-    a.source = column_text(st, c++);
-    a.file = column_text(st, c++);
-    a.starred = sqlite3_column_int(st, c++) != 0;
-    a.comment = column_text(st, c++);
+    visit_fields(a, [&]<typename Tag>(Tag, auto& value) {
+        if constexpr (Tag::info.kind != FieldKind::List) read_value(st, c++, value);
+    });
     return a;
 }
-
 
 // The writer's activity outlives the step that reads its strings, so SQLite need not copy
 // them (about 1.8 GB per 1M rows).
@@ -69,10 +54,27 @@ void raw_record_function(sqlite3_context* context, int, sqlite3_value** argv) {
                         raw.data() == scratch.data() ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
+void bind_value(sqlite3_stmt* st, int index, std::string_view text) { bind_static_text(st, index, text); }
+void bind_value(sqlite3_stmt* st, int index, int64_t number) { sqlite3_bind_int64(st, index, number); }
+void bind_value(sqlite3_stmt* st, int index, bool flag) { sqlite3_bind_int(st, index, flag ? 1 : 0); }
+
 std::string placeholders(size_t n) {
     std::string s;
     for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
     return s;
+}
+
+// The writer's INSERT: the fields it binds (writer_binds, in the table's order), then the store's
+// own columns ip_bin and origin (store/schema.cpp), bound in the same order by insert().
+std::string insert_activity_sql() {
+    std::string columns;
+    size_t count = 2;
+    for (const FieldInfo& field : canonical_fields()) {
+        if (!writer_binds(field)) continue;
+        columns.append(field.name).append(", ");
+        ++count;
+    }
+    return "INSERT INTO activities (" + columns + "ip_bin, origin) VALUES (" + placeholders(count) + ")";
 }
 
 } // namespace
@@ -113,7 +115,7 @@ std::vector<Activity> ActivityStore::read(std::span<const int64_t> rowids, bool 
     for (size_t i = 0; i < rowids.size(); ++i) slot.emplace(rowids[i], i);
     std::vector<SqlValue> ids(rowids.begin(), rowids.end());
 
-    std::string sql = std::string("SELECT ") + kActivityColumns + (with_raw ? ", raw" : "") +
+    std::string sql = "SELECT " + activity_columns_sql() + (with_raw ? ", raw" : "") +
                       " FROM activities WHERE rowid IN (" + placeholders(rowids.size()) + ")";
     Statement st = prepare(db(), sql);
     bind_all(st.get(), ids);
@@ -124,16 +126,17 @@ std::vector<Activity> ActivityStore::read(std::span<const int64_t> rowids, bool 
         auto it = slot.find(rowid);
         if (it != slot.end()) out[it->second] = std::move(a);
     }
-    for (const FieldInfo& field : canonical_fields()) {
-        if (field.kind != FieldKind::List) continue;
-        Statement lists = prepare(db(), "SELECT activity, value FROM " + list_table_name(field.name) +
-                                            " WHERE activity IN (" + placeholders(rowids.size()) + ") ORDER BY rowid");
-        bind_all(lists.get(), ids);
-        while (step_row(db(), lists.get())) {
-            auto it = slot.find(sqlite3_column_int64(lists.get(), 0));
-            if (it != slot.end()) activity_list_field(out[it->second], field.name)->push_back(column_text(lists.get(), 1));
+    visit_field_tags([&]<typename Tag>(Tag) {
+        if constexpr (Tag::info.kind == FieldKind::List) {
+            Statement lists = prepare(db(), "SELECT activity, value FROM " + list_table_name(Tag::info.name) +
+                                                " WHERE activity IN (" + placeholders(rowids.size()) + ") ORDER BY rowid");
+            bind_all(lists.get(), ids);
+            while (step_row(db(), lists.get())) {
+                auto it = slot.find(sqlite3_column_int64(lists.get(), 0));
+                if (it != slot.end()) field_member<Tag::id>(out[it->second]).push_back(column_text(lists.get(), 1));
+            }
         }
-    }
+    });
     return out;
 }
 
@@ -278,18 +281,12 @@ ActivityWriter::ActivityWriter(ActivityStore& store) : store_(store) {
     sqlite3* db = store.db();
     rows_before_ = static_cast<int64_t>(store.ids().size());
     exec(db, "BEGIN");
-    insert_activity_ = prepare(db,
-        "INSERT INTO activities (id, time, app, activity_type, action_type, description, user, "
-        "user_domain, ip, ip_bin, ip_category, country, city, isp, user_agent, device_type, browser, os, "
-        "admin, impersonated, result, origin) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    auto list_insert = [&](std::string_view field) {
-        return prepare(db, "INSERT INTO " + list_table_name(field) + " (activity, value) VALUES (?, ?)");
-    };
-    insert_ip_tag_ = list_insert("ip_tags");
-    insert_ua_tag_ = list_insert("ua_tags");
-    insert_object_ = list_insert("objects");
-    insert_policy_ = list_insert("matched_policies");
+    insert_activity_ = prepare(db, insert_activity_sql());
+    visit_field_tags([&]<typename Tag>(Tag) {
+        if constexpr (Tag::info.owner == FieldOwner::Import && Tag::info.kind == FieldKind::List)
+            insert_list_[Tag::imported_list_index] =
+                prepare(db, "INSERT INTO " + list_table_name(Tag::info.name) + " (activity, value) VALUES (?, ?)");
+    });
 }
 
 ActivityWriter::~ActivityWriter() {
@@ -311,28 +308,23 @@ bool ActivityWriter::insert(const ActivityFields& a, const RawRecordIn& raw) {
     drop_filter_indexes_if_large();
     sqlite3_stmt* st = insert_activity_.get();
     int c = 1;
-    bind_static_text(st, c++, a.id);
-    sqlite3_bind_int64(st, c++, a.time_ms);
-    for (std::string_view text : {a.app, a.activity_type, a.action_type, a.description, a.user, a.user_domain, a.ip})
-        bind_static_text(st, c++, text);
+    // Unrolled at compile time, in insert_activity_sql()'s order: no per-row lookups.
+    visit_imported_fields(a, [&]<typename Tag>(Tag, const auto& value) {
+        if constexpr (writer_binds(Tag::info)) bind_value(st, c++, value);
+    });
     const auto ip_bytes = parse_ip(a.ip);
     if (ip_bytes) sqlite3_bind_blob(st, c++, ip_bytes->data(), 16, SQLITE_STATIC);
     else sqlite3_bind_null(st, c++);
-    for (std::string_view text : {a.ip_category, a.country, a.city, a.isp, a.user_agent, a.device_type, a.browser, a.os})
-        bind_static_text(st, c++, text);
-    sqlite3_bind_int(st, c++, a.admin ? 1 : 0);
-    sqlite3_bind_int(st, c++, a.impersonated ? 1 : 0);
-    bind_static_text(st, c++, a.result);
     sqlite3_bind_int64(st, c++, store_.origins_.code_of(a.source, a.file));
     step_row(store_.db(), st);
     sqlite3_reset(st); // SQLite must not hold on to the bound strings past this call
     const int64_t rowid = sqlite3_last_insert_rowid(store_.db());
     store_.raw_.append(rowid, raw);
     store_.ids().add(id_hash, rowid);
-    insert_list(insert_ip_tag_.get(), rowid, a.ip_tags);
-    insert_list(insert_ua_tag_.get(), rowid, a.ua_tags);
-    insert_list(insert_object_.get(), rowid, a.objects);
-    insert_list(insert_policy_.get(), rowid, a.matched_policies);
+    visit_imported_fields(a, [&]<typename Tag>(Tag, const auto& values) {
+        if constexpr (Tag::info.kind == FieldKind::List)
+            insert_list(insert_list_[Tag::imported_list_index].get(), rowid, values);
+    });
     return true;
 }
 

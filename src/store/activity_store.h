@@ -15,6 +15,7 @@
 #include "store/result_cache.h"
 #include "store/sqlite_handle.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -151,7 +152,7 @@ private:
 
     ActivityStore& store_;
     Statement insert_activity_;
-    Statement insert_ip_tag_, insert_ua_tag_, insert_object_, insert_policy_;
+    std::array<Statement, kImportedListCount> insert_list_; // by FieldTag::imported_list_index
     bool open_ = true;
 };
 

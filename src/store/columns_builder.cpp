@@ -8,10 +8,12 @@
 namespace sightline {
 namespace {
 
-constexpr int kFirstCodedColumn = 4; // after rowid, time, admin, impersonated
+constexpr int kFirstFlagColumn = 2; // after rowid, time
 
+// rowid, time, the flag fields, then the coded fields (ActivityColumns' lists, in their order).
 std::string select_columns_sql() {
-    std::string sql = "SELECT rowid, time, admin, impersonated";
+    std::string sql = "SELECT rowid, time";
+    for (std::string_view field : ActivityColumns::flag_fields()) sql.append(", ").append(field);
     for (std::string_view field : ActivityColumns::coded_fields()) sql.append(", ").append(field);
     // The same order as the activity log's default sort (query/activity_query.cpp).
     return sql + " FROM activities ORDER BY time DESC, rowid DESC";
@@ -28,7 +30,8 @@ size_t expected_rows(sqlite3* db) {
 } // namespace
 
 ColumnsBuilder::ColumnsBuilder(sqlite3* db)
-    : db_(db), reading_(prepare(db, select_columns_sql())), coded_(ActivityColumns::coded_fields().size()),
+    : db_(db), reading_(prepare(db, select_columns_sql())), flags_(ActivityColumns::flag_fields().size()),
+      coded_(ActivityColumns::coded_fields().size()),
       expected_rows_(expected_rows(db)) {}
 
 bool ColumnsBuilder::step(double budget_ms, ActivityColumns& out) {
@@ -40,10 +43,10 @@ bool ColumnsBuilder::step(double budget_ms, ActivityColumns& out) {
         // The clock is read every 1,024 rows: reading it costs more than a row.
         for (int i = 0; i < 1024; ++i) {
             if (!step_row(db_, st)) return false;
-            for (size_t f = 0; f < coded_.size(); ++f)
-                coded_[f] = column_text_view(st, kFirstCodedColumn + static_cast<int>(f));
-            out.append_row(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2) != 0,
-                           sqlite3_column_int(st, 3) != 0, coded_);
+            int c = kFirstFlagColumn;
+            for (uint8_t& flag : flags_) flag = sqlite3_column_int(st, c++) != 0 ? 1 : 0;
+            for (std::string_view& text : coded_) text = column_text_view(st, c++);
+            out.append_row(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), flags_, coded_);
         }
         if (Clock::now() >= deadline) return true;
     }

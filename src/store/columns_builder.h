@@ -18,6 +18,7 @@ public:
 private:
     sqlite3* db_;
     Statement reading_;
+    std::vector<uint8_t> flags_;
     std::vector<std::string_view> coded_;
     size_t expected_rows_ = 0;
 };

@@ -34,45 +34,42 @@ std::vector<FilterIndex> make_filter_indexes() {
     return out;
 }
 
+// The columns of `activities` that are not fields: each follows the field it belongs to.
+struct StoreColumn {
+    std::string_view after_field; // "" for the first column
+    std::string_view definition;
+};
+constexpr StoreColumn kStoreColumns[] = {
+    {"", "rowid INTEGER PRIMARY KEY"},
+    {"ip", "ip_bin BLOB"}, // 16-byte form of ip, for CIDR ranges
+    // Where the row came from, a code of store/activity_origins.h read out as source and file.
+    {"result", "origin INTEGER NOT NULL DEFAULT -1"},
+};
+
+void append_store_columns_after(std::string& sql, std::string_view field) {
+    for (const StoreColumn& column : kStoreColumns)
+        if (column.after_field == field) sql.append("    ").append(column.definition).append(",\n");
+}
+
+// Every field that is not a list is a column, as the field table defines it (model/field_table.h).
+// No UNIQUE on id: duplicates are found by store/activity_id_set.h, far cheaper per row.
+std::string activities_table_sql() {
+    std::string sql = "CREATE TABLE activities (\n";
+    append_store_columns_after(sql, "");
+    for (const FieldInfo& field : canonical_fields()) {
+        if (field.kind == FieldKind::List) continue;
+        sql.append("    ").append(field.name).append(" ").append(field.sql).append(",\n");
+        append_store_columns_after(sql, field.name);
+    }
+    // The original record, kept outside the table (store/raw_records.h).
+    return sql + "    raw TEXT GENERATED ALWAYS AS (sl_raw(rowid)) VIRTUAL\n)";
+}
+
 } // namespace
 
 void create_schema(sqlite3* db) {
     exec(db, "PRAGMA page_size=" + std::to_string(kPageSize));
-    // No UNIQUE on id: duplicates are found by store/activity_id_set.h, far cheaper per row.
-    exec(db, R"sql(
-        CREATE TABLE activities (
-            rowid INTEGER PRIMARY KEY,
-            id TEXT NOT NULL,
-            time INTEGER NOT NULL,            -- epoch ms UTC
-            app TEXT NOT NULL DEFAULT '',
-            activity_type TEXT NOT NULL DEFAULT '',
-            action_type TEXT NOT NULL DEFAULT '',
-            description TEXT NOT NULL DEFAULT '',
-            user TEXT NOT NULL DEFAULT '',
-            user_domain TEXT NOT NULL DEFAULT '',
-            ip TEXT NOT NULL DEFAULT '',
-            ip_bin BLOB,                      -- 16-byte form of ip, for CIDR ranges
-            ip_category TEXT NOT NULL DEFAULT '',
-            country TEXT NOT NULL DEFAULT '',
-            city TEXT NOT NULL DEFAULT '',
-            isp TEXT NOT NULL DEFAULT '',
-            user_agent TEXT NOT NULL DEFAULT '',
-            device_type TEXT NOT NULL DEFAULT '',
-            browser TEXT NOT NULL DEFAULT '',
-            os TEXT NOT NULL DEFAULT '',
-            admin INTEGER NOT NULL DEFAULT 0,
-            impersonated INTEGER NOT NULL DEFAULT 0,
-            result TEXT NOT NULL DEFAULT '',
-            -- Where the row came from, a code of store/activity_origins.h read out as two texts.
-            origin INTEGER NOT NULL DEFAULT -1,
-            source TEXT GENERATED ALWAYS AS (sl_source(origin)) VIRTUAL,
-            file TEXT GENERATED ALWAYS AS (sl_file(origin)) VIRTUAL,
-            starred INTEGER NOT NULL DEFAULT 0, -- the analyst's marks (store/activity_marks.h)
-            comment TEXT NOT NULL DEFAULT '',
-            -- The original record, kept outside the table (store/raw_records.h).
-            raw TEXT GENERATED ALWAYS AS (sl_raw(rowid)) VIRTUAL
-        );
-    )sql");
+    exec(db, activities_table_sql());
     // Newest first, for SQL filters' pages, the column copy's reading order and the timeline.
     // Kept up during imports rather than built after them (a CREATE INDEX at the end held the
     // page for most of a second on 1M rows). Descending, in the order of (time DESC, rowid DESC)

@@ -12,13 +12,14 @@
 
 namespace sightline {
 
-// Whether free text finds `field` (a canonical field name) through the raw records.
+// Whether free text finds `field` (a canonical field name) through the raw records: the fields
+// whose FieldCopy is BesideRaw in model/field_table.h (id and description).
 bool text_searched_with_raw(std::string_view field);
 
 // Those of them that `raw` does not hold verbatim: RawRecordIn::extra_texts of the row. Views
 // of the activity's strings.
 struct TextsBesideRecord {
-    std::string_view texts[2];
+    std::string_view texts[count_fields([](const FieldInfo& f) { return f.copy == FieldCopy::BesideRaw; })];
     size_t count = 0;
     std::span<const std::string_view> span() const { return {texts, count}; }
 };

@@ -57,10 +57,11 @@ TEST_CASE("a field that gave up is left to SQL by the column path") {
     const size_t user_index = static_cast<size_t>(
         std::find(ActivityColumns::coded_fields().begin(), ActivityColumns::coded_fields().end(), "user") -
         ActivityColumns::coded_fields().begin());
+    const std::vector<uint8_t> no_flags(ActivityColumns::flag_fields().size(), 0);
     std::vector<std::string> users = {"u1@x", "u2@x", "u3@x", "u4@x", "u5@x", "u6@x"};
     for (size_t i = 0; i < users.size(); ++i) {
         coded[user_index] = users[i];
-        columns.append_row(static_cast<int64_t>(i + 1), 1000 - static_cast<int64_t>(i), false, false, coded);
+        columns.append_row(static_cast<int64_t>(i + 1), 1000 - static_cast<int64_t>(i), no_flags, coded);
     }
     columns.finish();
     REQUIRE(columns.coded("user") == nullptr); // six distinct users, limit four

@@ -1,5 +1,5 @@
 // sightline-cli: the core without a UI, for golden-file tests and benchmarks.
-// Commands: import FILE... [--jsonl OUT] [--stats]
+// Commands: import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]
 #include "import_command.h"
 
 #include <iostream>
@@ -10,6 +10,6 @@ int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "import")
         return sightline::cli::run_import_command(std::vector<std::string>(args.begin() + 1, args.end()));
-    std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n";
+    std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]\n";
     return 2;
 }

@@ -24,6 +24,7 @@ ImportState ImportSession::begin(int file_count, int64_t bytes_total) {
         // The demo is replaced by the first import of the analyst's own files (ImportJob).
         job_ = std::make_unique<ImportJob>(store_, file_count, bytes_total, listener_.showing_demo_data());
     } catch (const std::exception& e) {
+        listener_.import_ended(false, false); // what import_starting() stopped starts again
         return fail(e.what());
     }
     return state_ = ImportState::FileDone;

@@ -1,6 +1,6 @@
 // Opening files in the page: File > Open (a file input), drag and drop onto the page, and
-// sightline.load() all go through loadFiles(). This file only moves bytes: it streams a File's
-// chunks (never held twice in memory; .gz decompressed on the way with DecompressionStream) to the
+// sightline.load() all go through loadFiles(). This file only moves bytes: it streams a file's
+// chunks (file_chunks.js: never held twice in memory, .gz decompressed on the way) to the
 // core's import session (src/app/import_session.h, through wasm/js_exports.cpp) or to the parse
 // worker (parse_worker_client.js) and the worker's output back to the session, between frames,
 // and does what each of the session's answers says. The session decides the rest: which files
@@ -71,49 +71,6 @@
     const yielded = performance.now();
     await yieldToBrowser();
     timing.yield_ms += performance.now() - yielded;
-  }
-
-  function isGzip(name, head) {
-    return /\.gz$/i.test(name) || (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b);
-  }
-
-  // Yields Uint8Array chunks of about chunkSize() bytes of the file's content, decompressed
-  // when it is gzip. The browser's stream hands out small pieces; they are gathered here.
-  // (A stream reads a File several times faster than File.slice().arrayBuffer() per chunk.)
-  async function* chunksOf(blob, name, chunkSize) {
-    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-    let stream = blob.stream();
-    if (isGzip(name, head)) {
-      if (typeof DecompressionStream !== 'function') throw new Error(`${name}: this browser cannot decompress .gz files`);
-      stream = stream.pipeThrough(new DecompressionStream('gzip'));
-    }
-    const reader = stream.getReader();
-    let pieces = [];
-    let gathered = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (!done) { pieces.push(value); gathered += value.length; }
-      if ((done && gathered) || gathered >= chunkSize()) {
-        const out = pieces.length === 1 ? pieces[0] : new Uint8Array(gathered);
-        if (pieces.length > 1) {
-          let at = 0;
-          for (const p of pieces) { out.set(p, at); at += p.length; }
-        }
-        pieces = [];
-        gathered = 0;
-        yield out;
-      }
-      if (done) return;
-    }
-  }
-
-  // Bytes the caller already holds (load() with a Uint8Array) are fed in place, uncopied.
-  function* chunksOfBytes(bytes, chunkSize) {
-    for (let offset = 0; offset < bytes.length;) {
-      const size = chunkSize();
-      yield bytes.subarray(offset, offset + size);
-      offset += size;
-    }
   }
 
   // Size the next slice so that one slice takes about FRAME_BUDGET_MS.
@@ -223,11 +180,7 @@
     // The chunks stay there as the file's records (load()'s own bytes included, uncopied);
     // the core releases the source when no stored record lies in it.
     const kept = module.slKeptSources.open();
-    // Compressed bytes go through a Blob to reach the browser's decompressor.
-    const source = file.bytes && !isGzip(file.name, file.bytes.subarray(0, 2))
-      ? chunksOfBytes(file.bytes, () => progress.chunk)
-      : chunksOf(file.blob || new Blob([file.bytes]), file.name, () => progress.chunk);
-    const chunks = source[Symbol.asyncIterator] ? source[Symbol.asyncIterator]() : source;
+    const chunks = module.slFileChunks.of(file, () => progress.chunk);
     const workerAvailable = workerReady && module.slParseWorker.canBegin();
     let now = session.beginFile(file.name, file.mappingJson || '', ask, kept, workerAvailable);
     if (now === state().ReadingInWorker) {

@@ -15,15 +15,19 @@ class FileDrive {
 public:
     FileDrive(ImportSession& session, FileDriveOptions& options) : session_(session), options_(options) {}
 
-    ImportState run(std::string name) {
+    FileDriveResult run(std::string name) {
         const uint32_t source = options_.kept ? options_.kept->open() : 0;
         source_ = source;
         ImportState state =
             session_.begin_file(name, {options_.mapping, options_.ask_for_mapping, source, options_.via_worker_protocol});
-        if (state == ImportState::ReadingInWorker) state = read_in_worker(name);
+        bool in_worker = false;
+        if (state == ImportState::ReadingInWorker) {
+            state = read_in_worker(name);
+            in_worker = state == ImportState::FileDone;
+        }
         if (state == ImportState::HandedBack) state = read_here(true);
         else if (state == ImportState::ReadingHere) state = read_here(false);
-        return state;
+        return {state, in_worker};
     }
 
 private:
@@ -97,7 +101,7 @@ private:
 
 } // namespace
 
-ImportState drive_file(ImportSession& session, std::string name, FileDriveOptions options) {
+FileDriveResult drive_file(ImportSession& session, std::string name, FileDriveOptions options) {
     return FileDrive(session, options).run(std::move(name));
 }
 

@@ -32,7 +32,11 @@ struct FileDriveOptions {
     std::function<void(ImportSession&)> answer_mapping;
 };
 
-// Returns the state after the file: FileDone, Cancelled or Failed.
-ImportState drive_file(ImportSession& session, std::string name, FileDriveOptions options);
+struct FileDriveResult {
+    ImportState state;   // after the file: FileDone, Cancelled or Failed
+    bool read_in_worker; // the worker's output was stored to the file's end (not handed back)
+};
+
+FileDriveResult drive_file(ImportSession& session, std::string name, FileDriveOptions options);
 
 } // namespace sightline

@@ -76,7 +76,7 @@ FileImportReport unreadable(const std::string& name, const std::string& error) {
 // leaves the store as it was. The chunks read are kept, as the page keeps its own, and records
 // read byte for byte are stored as places in them (store/kept_sources.h).
 FileImportReport import_file(const std::string& path, ImportSession& session, KeptChunks& kept,
-                             bool via_worker_protocol) {
+                             bool via_worker_protocol, int& read_in_worker) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return unreadable(base_name(path), "cannot open file");
     session.begin(1, 0);
@@ -88,8 +88,9 @@ FileImportReport import_file(const std::string& path, ImportSession& session, Ke
     options.chunk_bytes = kChunkBytes;
     options.via_worker_protocol = via_worker_protocol;
     options.kept = &kept;
-    const ImportState state = drive_file(session, base_name(path), std::move(options));
-    if (state != ImportState::FileDone) {
+    const FileDriveResult driven = drive_file(session, base_name(path), std::move(options));
+    read_in_worker += driven.read_in_worker ? 1 : 0;
+    if (driven.state != ImportState::FileDone) {
         session.cancel();
         return unreadable(base_name(path), session.error().empty() ? "the import stopped" : session.error());
     }
@@ -136,10 +137,11 @@ int run_import_command(const std::vector<std::string>& args) {
     QuietListener listener;
     ImportSession session(store, listener);
     std::vector<FileImportReport> reports;
+    int read_in_worker = 0; // files whose rows came through the worker's protocol
     bool any_fatal = false;
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& path : parsed.files) {
-        reports.push_back(import_file(path, session, kept, parsed.via_worker_protocol));
+        reports.push_back(import_file(path, session, kept, parsed.via_worker_protocol, read_in_worker));
         any_fatal = any_fatal || !reports.back().fatal_error.empty();
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -149,6 +151,9 @@ int run_import_command(const std::vector<std::string>& args) {
         for (const FileImportReport& r : reports) rows += r.rows + r.duplicates, bytes += r.bytes;
         std::fprintf(stderr, "imported %lld rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s\n",
                      static_cast<long long>(rows), bytes / 1e6, seconds, rows / seconds, bytes / 1e6 / seconds);
+        if (parsed.via_worker_protocol)
+            std::fprintf(stderr, "%d of %zu files read through the parse worker's protocol\n", read_in_worker,
+                         parsed.files.size());
     }
     if (!parsed.jsonl_path.empty()) write_jsonl(store, parsed.jsonl_path);
     return any_fatal ? 1 : 0;

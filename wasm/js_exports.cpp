@@ -3,7 +3,7 @@
 #include "api/activity_json.h"
 #include "browser_app.h"
 #include "import/column_mapping_json.h"
-#include "import/import_report_json.h"
+#include "import/parse_worker_protocol.h"
 #include "item_locator.h"
 
 #include <emscripten.h>
@@ -12,6 +12,7 @@
 
 #include <cstdio>
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <stdexcept>
@@ -38,130 +39,121 @@ EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arg
 } // extern "C"
 
 // --- Importing (driven by wasm/js/file_loading.js) ------------------------------------------
+// Each step goes to the model's import session (src/app/import_session.h) and answers its
+// ImportState as a number; JavaScript reads the numbers' names from sl_import_protocol.
 namespace {
 
-sightline::AppModel& model() { return sightline::BrowserApp::instance()->model(); }
-std::string g_import_error;
+using sightline::ImportState;
 
-// Runs an import step; a failure (an exception from the store) cancels the batch and is
-// reported by sl_import_finish.
-template <typename Step>
-bool guarded(Step step) {
-    try {
-        step();
-        return true;
-    } catch (const std::exception& e) {
-        g_import_error = e.what();
-        model().cancel_import();
-        return false;
+sightline::ImportSession& session() { return sightline::BrowserApp::instance()->model().import_session(); }
+sightline::BrowserApp& app() { return *sightline::BrowserApp::instance(); }
+bool g_paced = false;  // the import draws its own frames (BrowserApp::set_import_running)
+size_t g_parsed_used = 0;
+
+// While a batch is open the import paces the frames, except while the analyst answers the
+// mapping dialog: then frames run as usual, and the import takes over again afterwards.
+int answer(ImportState state) {
+    const bool paced = session().running() && state != ImportState::WaitingForMapping;
+    if (paced != g_paced) {
+        g_paced = paced;
+        app().set_import_running(paced);
     }
+    return static_cast<int>(state);
 }
 
 // One slice of import work between frames: timed for workTimes(), then the progress drawn
 // (once a second, or at once after the analyst's input).
 template <typename Step>
-bool import_slice(Step step) {
+ImportState import_slice(Step step) {
     const double started = emscripten_get_now();
-    const bool ok = guarded(step);
-    if (ok) sightline::BrowserApp::instance()->draw_import_progress();
-    sightline::BrowserApp::instance()->import_slice_times().record(emscripten_get_now() - started);
-    return ok;
+    const ImportState state = step();
+    if (session().running() && state != ImportState::WaitingForMapping) app().draw_import_progress();
+    app().import_slice_times().record(emscripten_get_now() - started);
+    return state;
 }
 
 } // namespace
 
 extern "C" {
 
+// {"states": {name: number}, "messages": {...}}: the one table of the import's answers and the
+// parse worker's message kinds (src/import/parse_worker_protocol.h).
+EMSCRIPTEN_KEEPALIVE const char* sl_import_protocol() {
+    static const std::string protocol = sightline::import_protocol_json();
+    return protocol.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE int sl_import_begin(int file_count, double bytes_total) {
-    g_import_error.clear();
-    bool ok = guarded([&] { model().begin_import(file_count, static_cast<int64_t>(bytes_total)); });
-    if (ok) sightline::BrowserApp::instance()->set_import_running(true);
-    return ok ? 1 : 0;
+    try {
+        return answer(session().begin(file_count, static_cast<int64_t>(bytes_total)));
+    } catch (const std::logic_error&) { // one is running: it is left alone
+        return static_cast<int>(ImportState::Failed);
+    }
 }
 
 // `mapping_json`: load()'s mapping, already checked by the checkMapping call, or "".
 // `ask_for_mapping`: 1 when the analyst opened the file (the UI may ask), 0 for load().
-// `kept_source`: the kept_sources.js source that receives the file's chunks. Returns 1 when the
-// file may be fed, 0 on an error (the caller then releases the source; a rollback may have already).
+// `kept_source`: the kept_sources.js source that receives the file's chunks.
+// `worker_available`: 1 when the parse worker could read it now; the session decides.
 EMSCRIPTEN_KEEPALIVE int sl_import_file_begin(const char* name, const char* mapping_json, int ask_for_mapping,
-                                              uint32_t kept_source) {
-    return guarded([&] {
-        sightline::ColumnMapping mapping;
-        if (*mapping_json) {
-            std::string error;
-            auto parsed = sightline::column_mapping_from_json_text(mapping_json, error);
-            if (!parsed) throw std::invalid_argument(std::string(name) + ": mapping: " + error);
-            mapping = std::move(*parsed);
-        }
-        model().import_file_begin(name, std::move(mapping), ask_for_mapping == 1, kept_source);
-    }) ? 1 : 0;
+                                              uint32_t kept_source, int worker_available) {
+    sightline::ColumnMapping mapping;
+    if (*mapping_json) {
+        std::string error;
+        auto parsed = sightline::column_mapping_from_json_text(mapping_json, error);
+        if (!parsed) return answer(session().fail(std::string(name) + ": mapping: " + error));
+        mapping = std::move(*parsed);
+    }
+    return answer(session().begin_file(name, {std::move(mapping), ask_for_mapping == 1, kept_source,
+                                              worker_available == 1}));
 }
 
-// Where the current file stands, for the page's loop: 0 go on reading, 1 waiting for the
-// analyst's column mapping, 2 skipped in the dialog (stop reading it), 3 cancel requested.
-EMSCRIPTEN_KEEPALIVE int sl_import_state() {
-    if (!model().import_job() || model().import_cancel_requested()) return 3;
-    if (model().mapping_prompt()) return 1;
-    return model().import_file_skipped() ? 2 : 0;
-}
-
-// While the analyst answers the mapping dialog, frames run as usual (input, redraws); the
-// import's own paced drawing takes over again afterwards.
-EMSCRIPTEN_KEEPALIVE void sl_import_wait_for_analyst(int waiting) {
-    sightline::BrowserApp::instance()->set_import_running(waiting == 0);
-}
-
-// Returns 1 to go on, 0 when the analyst asked to cancel, -1 when the import failed (then
-// sl_import_finish says why).
 EMSCRIPTEN_KEEPALIVE int sl_import_feed(const uint8_t* data, int size) {
-    if (model().import_cancel_requested() || !model().import_job()) return 0;
-    return import_slice([&] { model().import_feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); }) ? 1 : -1;
+    return answer(import_slice([&] { return session().feed(std::span<const uint8_t>(data, static_cast<size_t>(size))); }));
 }
 
-// While the page waits for the parse worker: the progress is drawn as during a slice, and the
-// analyst's input (Cancel) is taken.
-EMSCRIPTEN_KEEPALIVE void sl_import_idle() { sightline::BrowserApp::instance()->draw_import_progress(); }
-
-// A file read by the parse worker (wasm/js/parse_worker_client.js); 1 when its rows may come.
-EMSCRIPTEN_KEEPALIVE int sl_import_parsed_file_begin(const char* name, uint32_t kept_source) {
-    return guarded([&] { model().import_parsed_file_begin(name, kept_source); }) ? 1 : 0;
-}
-
-// Stores rows the parse worker read for about `max_ms`, as sl_import_feed reads a chunk.
-// Returns the bytes used (the page passes the rest in the next slice), -1 when the analyst
-// asked to cancel, or -2 when the import failed (then sl_import_finish says why).
+// Stores the parse worker's output for about `max_ms`, as sl_import_feed reads a chunk;
+// sl_import_parsed_used() then says how many of the bytes it used (the page passes the rest in
+// the next slice).
 EMSCRIPTEN_KEEPALIVE int sl_import_add_parsed(const uint8_t* rows, int size, double max_ms) {
-    if (model().import_cancel_requested() || !model().import_job()) return -1;
-    size_t used = 0;
-    const bool ok = import_slice([&] {
-        used = model().import_add_parsed(std::span<const uint8_t>(rows, static_cast<size_t>(size)), max_ms);
-    });
-    return ok ? static_cast<int>(used) : -2;
+    return answer(import_slice([&] {
+        const auto deadline = sightline::ImportSession::Clock::now() +
+                              std::chrono::duration_cast<sightline::ImportSession::Clock::duration>(
+                                  std::chrono::duration<double, std::milli>(max_ms));
+        const auto stored = session().add_parsed(std::span<const uint8_t>(rows, static_cast<size_t>(size)), deadline);
+        g_parsed_used = stored.used;
+        return stored.state;
+    }));
 }
 
-EMSCRIPTEN_KEEPALIVE void sl_import_file_end() {
-    guarded([&] { model().import_file_end(); });
+EMSCRIPTEN_KEEPALIVE int sl_import_parsed_used() { return static_cast<int>(g_parsed_used); }
+
+// The parse worker stopped on the current file (its message).
+EMSCRIPTEN_KEEPALIVE int sl_import_worker_failed(const char* message) {
+    return answer(session().worker_failed(message));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* sl_import_finish() {
-    sightline::BrowserApp::instance()->set_import_running(false);
-    if (!g_import_error.empty() || !model().import_job()) {
-        std::string message = g_import_error.empty() ? "the import was cancelled" : g_import_error;
-        g_last_result = R"({"error":)" + sightline::json_string(message) + "}";
-        return g_last_result.c_str();
-    }
-    if (!guarded([&] { model().finish_import(); })) {
-        g_last_result = R"({"error":)" + sightline::json_string(g_import_error) + "}";
-        return g_last_result.c_str();
-    }
-    g_last_result = sightline::import_reports_to_json(model().last_import_reports(), model().log().total_activities(),
-                                                      model().last_import_replaced_demo());
+EMSCRIPTEN_KEEPALIVE int sl_import_file_end() { return answer(session().end_file()); }
+
+// While the page waits (for the worker, for the analyst): the progress is drawn as during a
+// slice, and the analyst's Cancel is taken.
+EMSCRIPTEN_KEEPALIVE int sl_import_poll() {
+    const ImportState state = session().poll();
+    if (session().running() && state != ImportState::WaitingForMapping) app().draw_import_progress();
+    return answer(state);
+}
+
+EMSCRIPTEN_KEEPALIVE int sl_import_finish() { return answer(session().finish()); }
+
+EMSCRIPTEN_KEEPALIVE int sl_import_cancel() { return answer(session().cancel()); }
+
+// The page met an error of its own (a file it could not read): the batch is rolled back.
+EMSCRIPTEN_KEEPALIVE int sl_import_fail(const char* message) { return answer(session().fail(message)); }
+
+// The ended import as load() returns it: the reports, or {"error", "cancelled"}.
+EMSCRIPTEN_KEEPALIVE const char* sl_import_result() {
+    g_last_result = session().result_json();
     return g_last_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void sl_import_cancel() {
-    model().cancel_import();
-    sightline::BrowserApp::instance()->set_import_running(false);
 }
 
 } // extern "C"

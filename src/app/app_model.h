@@ -7,9 +7,7 @@
 
 #include "app/activity_log.h"
 #include "app/analyst_settings.h"
-#include "app/import_job.h"
-#include "app/mapping_prompt.h"
-#include "import/column_mapping_memory.h"
+#include "app/import_session.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
 
@@ -22,7 +20,7 @@
 
 namespace sightline {
 
-class AppModel {
+class AppModel : private ImportSessionListener {
 public:
     static constexpr int64_t kSearchInSlicesAbove = ActivityLog::kSearchInSlicesAbove;
     explicit AppModel(int64_t search_in_slices_above = kSearchInSlicesAbove);
@@ -52,38 +50,34 @@ public:
     bool do_background_work(double budget_ms);
     void complete_view();
     void complete_indexes();
-    std::string background_status() const { return log_.background_status(import_ != nullptr); }
+    std::string background_status() const { return log_.background_status(importing()); }
 
-    // Importing: begin, then per file begin/feed/end, then finish (commit) or cancel
-    // (roll back). Files the analyst opens replace the demo data rather than mix with it.
-    void begin_import(int file_count, int64_t bytes_total);
+    // Importing: the session (app/import_session.h) makes every decision of an import; these
+    // are its commands as the UI, the tests and the benchmark give them. Files the analyst opens
+    // replace the demo data rather than mix with it.
+    ImportSession& import_session() { return import_session_; }
+    const ImportSession& import_session() const { return import_session_; }
+    void begin_import(int file_count, int64_t bytes_total) { import_session_.begin(file_count, bytes_total); }
     // `mapping`: read the file as a plain table with it (load() with a mapping).
-    // `ask_for_mapping`: a file in no known format waits for the analyst (mapping_prompt())
-    // instead of being read with the remembered or guessed mapping.
-    // `kept_source`: the source (store/kept_sources.h) that keeps the file's bytes as they are
-    // fed, or 0 for none.
+    // `ask_for_mapping`: a file in no known format waits for the analyst (mapping_prompt()).
+    // `kept_source`: the source (store/kept_sources.h) that keeps the file's bytes, or 0.
     void import_file_begin(std::string name, ColumnMapping mapping = {}, bool ask_for_mapping = false,
-                           uint32_t kept_source = 0);
-    void import_feed(std::span<const uint8_t> chunk);
-    void import_file_end();
-    // A file read by the page's parse worker: its encoded rows (import/parsed_rows.h) arrive in
-    // pieces, the report last. A file the worker hands back is begun again with import_file_begin.
-    // import_add_parsed() works for about `max_ms` and returns the bytes it used.
-    void import_parsed_file_begin(std::string name, uint32_t kept_source);
-    size_t import_add_parsed(std::span<const uint8_t> rows, double max_ms);
-    void finish_import();
-    void cancel_import();
-    void request_import_cancel() { import_cancel_requested_ = true; }
-
-    // The column-mapping dialog, open while the import waits for the analyst. Each returns
-    // an error message, empty on success, and changes nothing on failure.
-    std::string set_mapping_column(std::string_view field, std::string_view column);
-    // Imports the file with the prompt's mapping and remembers it for files with this header.
-    std::string confirm_mapping();
-    // Imports nothing of this file; the import goes on with the next one.
-    std::string skip_mapping_file();
-    // Restores remembered mappings from storage; returns what could not be restored, if anything.
-    std::string restore_remembered_mappings(std::string_view json);
+                           uint32_t kept_source = 0) {
+        import_session_.begin_file(std::move(name), {std::move(mapping), ask_for_mapping, kept_source, false});
+    }
+    void import_feed(std::span<const uint8_t> chunk) { import_session_.feed(chunk); }
+    void import_file_end() { import_session_.end_file(); }
+    void finish_import() { import_session_.finish(); }
+    void cancel_import() { import_session_.cancel(); }
+    void request_import_cancel() { import_session_.request_cancel(); }
+    std::string set_mapping_column(std::string_view field, std::string_view column) {
+        return import_session_.set_mapping_column(field, column);
+    }
+    std::string confirm_mapping() { return import_session_.confirm_mapping(); }
+    std::string skip_mapping_file() { return import_session_.skip_mapping_file(); }
+    std::string restore_remembered_mappings(std::string_view json) {
+        return import_session_.restore_remembered_mappings(json);
+    }
 
     // --- marks and the drawer -------------------------------------------------------------
     // The analyst's marks on one activity (a star, tags, a comment); an unset part is left as
@@ -100,30 +94,29 @@ public:
     const std::optional<Activity>& opened_activity() const { return open_activity_; }
 
     // --- state the UI draws ---------------------------------------------------------------
-    bool showing_demo_data() const { return demo_loaded_; }
+    bool showing_demo_data() const override { return demo_loaded_; }
     const SqlConsoleResult& sql_result() const { return sql_result_; }
-    const ImportJob* import_job() const { return import_.get(); }
-    const MappingPrompt* mapping_prompt() const { return mapping_prompt_ ? &*mapping_prompt_ : nullptr; }
-    // The file being imported was skipped in the mapping dialog: the rest of it need not be read.
-    bool import_file_skipped() const { return import_ && import_->file_skipped(); }
-    const ColumnMappingMemory& remembered_mappings() const { return remembered_mappings_; }
-    bool import_cancel_requested() const { return import_cancel_requested_; }
-    const std::vector<FileImportReport>& last_import_reports() const { return last_import_reports_; }
-    bool last_import_replaced_demo() const { return last_import_replaced_demo_; }
+    const ImportJob* import_job() const { return import_session_.job(); }
+    const MappingPrompt* mapping_prompt() const { return import_session_.mapping_prompt(); }
+    const ColumnMappingMemory& remembered_mappings() const { return import_session_.remembered_mappings(); }
+    bool import_cancel_requested() const { return import_session_.cancel_requested(); }
+    const std::vector<FileImportReport>& last_import_reports() const { return import_session_.last_reports(); }
+    bool last_import_replaced_demo() const { return import_session_.last_replaced_demo(); }
 
 private:
-    void sync_mapping_prompt();
+    bool importing() const { return import_session_.running(); }
+    // What the import session tells the model (ImportSessionListener; showing_demo_data() is
+    // the public one above).
+    void import_starting() override { log_.stop_for_writing(); }
+    void import_ended(bool committed, bool replaced_demo) override;
+    void mapping_prompt_changed() override { log_.touch(); }
+    void mapping_remembered() override { settings_.note_change(); }
 
     ActivityStore store_;
     ActivityLog log_;
     AnalystSettings settings_;
     bool demo_loaded_ = false;
-    std::unique_ptr<ImportJob> import_;
-    bool import_cancel_requested_ = false;
-    std::optional<MappingPrompt> mapping_prompt_;
-    ColumnMappingMemory remembered_mappings_;
-    std::vector<FileImportReport> last_import_reports_;
-    bool last_import_replaced_demo_ = false;
+    ImportSession import_session_{store_, *this};
     std::optional<Activity> open_activity_;
     SqlConsoleResult sql_result_;
 };

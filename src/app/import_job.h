@@ -49,8 +49,11 @@ public:
     // The analyst's answers: go on with this mapping (an error changes nothing), or skip the file.
     std::string answer_mapping(const ColumnMapping& mapping);
     void skip_file(std::string reason);
-    // The current file was skipped: the rest of it need not be read.
-    bool file_skipped() const { return current_ && current_->skipped(); }
+    // A file is being read (either kind): its report is not in reports() yet.
+    bool file_open() const { return current_ || parsed_; }
+    // The parsed file being read: handed back by the worker, and the rows stored of it so far.
+    bool parsed_file_handed_back() const { return parsed_ && parsed_->handed_back(); }
+    int64_t parsed_file_rows_stored() const { return parsed_ ? parsed_->report().rows + parsed_->report().duplicates : 0; }
     // Makes the batch's rows part of the data set.
     void commit();
 

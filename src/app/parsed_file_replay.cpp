@@ -44,6 +44,10 @@ size_t ParsedFileReplay::add_until(std::span<const uint8_t> bytes, Clock::time_p
             if (ended_) throw std::runtime_error("a second report");
             end(rows.report());
             break;
+        case ParsedRowsDecoder::Entry::HandedBack:
+            if (report_.rows + report_.duplicates != 0) throw std::runtime_error("handed back after rows were stored");
+            handed_back_ = true;
+            return rows.position();
         case ParsedRowsDecoder::Entry::End:
             return rows.position();
         }

@@ -26,6 +26,8 @@ public:
     size_t add(std::span<const uint8_t> bytes, Clock::time_point deadline = Clock::time_point::max());
     // The report has come: the file is done.
     bool ended() const { return ended_; }
+    // The worker handed the file back (no known format): the page's thread reads it instead.
+    bool handed_back() const { return handed_back_; }
     // The file's report: so far (rows, bytes read), then, once ended, the whole of it.
     const FileImportReport& report() const { return report_; }
 
@@ -38,6 +40,7 @@ private:
     FileImportReport report_;
     std::string store_error_; // the store refused a row: the file stops there, as FileImporter does
     bool ended_ = false;
+    bool handed_back_ = false;
 };
 
 } // namespace sightline

@@ -6,7 +6,7 @@
 namespace sightline {
 namespace {
 
-enum Tag : uint8_t { kRow = 'A', kProgress = 'P', kReport = 'R' };
+void put_tag(std::string& out, ParsedEntryTag tag) { out.push_back(static_cast<char>(tag)); }
 
 void put_u8(std::string& out, uint8_t v) { out.push_back(static_cast<char>(v)); }
 
@@ -51,7 +51,7 @@ void visit_report(Report& r, auto&& text, auto&& count) {
 
 bool ParsedRowsEncoder::insert(const Activity& activity, std::string_view raw, std::optional<KeptAt> raw_kept) {
     const ActivityFields a = fields_of(activity);
-    put_u8(out_, kRow);
+    put_tag(out_, ParsedEntryTag::Row);
     visit_fields(
         a, [&](std::string_view t) { put_text(out_, t); }, [&](TextList l) { put_list(out_, l); },
         [&](bool b) { put_u8(out_, b ? 1 : 0); }, [&](int64_t t) { put_int(out_, t); });
@@ -71,12 +71,12 @@ bool ParsedRowsEncoder::insert(const Activity& activity, std::string_view raw, s
 }
 
 void ParsedRowsEncoder::add_progress(int64_t bytes_read) {
-    put_u8(out_, kProgress);
+    put_tag(out_, ParsedEntryTag::Progress);
     put_int(out_, bytes_read);
 }
 
 void ParsedRowsEncoder::add_report(const FileImportReport& r) {
-    put_u8(out_, kReport);
+    put_tag(out_, ParsedEntryTag::Report);
     visit_report(r, [&](const std::string& t) { put_text(out_, t); }, [&](int64_t n) { put_int(out_, n); });
     put_int<uint32_t>(out_, static_cast<uint32_t>(r.errors.size()));
     for (const ImportIssue& issue : r.errors) {
@@ -86,18 +86,22 @@ void ParsedRowsEncoder::add_report(const FileImportReport& r) {
     }
 }
 
+void ParsedRowsEncoder::add_handed_back() { put_tag(out_, ParsedEntryTag::HandedBack); }
+
 ParsedRowsDecoder::Entry ParsedRowsDecoder::next() {
     if (at_ == in_.size()) return Entry::End;
-    switch (u8()) {
-    case kRow:
+    switch (static_cast<ParsedEntryTag>(u8())) {
+    case ParsedEntryTag::Row:
         read_row();
         return Entry::Row;
-    case kProgress:
+    case ParsedEntryTag::Progress:
         bytes_read_ = read_int<int64_t>();
         return Entry::Progress;
-    case kReport:
+    case ParsedEntryTag::Report:
         read_report();
         return Entry::Report;
+    case ParsedEntryTag::HandedBack:
+        return Entry::HandedBack;
     default:
         throw std::runtime_error("parsed rows: unknown entry at byte " + std::to_string(at_ - 1));
     }

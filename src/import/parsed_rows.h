@@ -3,11 +3,12 @@
 // them to ParsedFileReplay (app/parsed_file_replay.h): the parsing, decoding and mapping of a
 // file (about 40% of an import) run beside the inserts instead of before them.
 //
-// Both ends are the same build of Sightline, so the encoding has no version: a tag byte per
-// entry, then little-endian numbers and texts prefixed with their length.
+// The framing (its tags and what follows each) is the parse worker's protocol,
+// import/parse_worker_protocol.h.
 #pragma once
 
 #include "import/import_report.h"
+#include "import/parse_worker_protocol.h"
 #include "model/activity.h"
 #include "model/activity_fields.h"
 #include "store/activity_sink.h"
@@ -32,6 +33,8 @@ public:
     void add_progress(int64_t bytes_read);
     // The file's report, after its last row.
     void add_report(const FileImportReport& report);
+    // The file is in no known format: the page reads it (nothing of it was encoded).
+    void add_handed_back();
 
     const std::string& bytes() const { return out_; }
     void clear() { out_.clear(); }
@@ -42,7 +45,7 @@ private:
 
 class ParsedRowsDecoder {
 public:
-    enum class Entry { Row, Progress, Report, End };
+    enum class Entry { Row, Progress, Report, HandedBack, End };
     // `bytes` must outlive the decoder: rows point into them.
     explicit ParsedRowsDecoder(std::span<const uint8_t> bytes) : in_(bytes) {}
     // Reads the next entry. Throws std::runtime_error on bytes no encoder wrote.

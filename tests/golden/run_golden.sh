@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Golden-file tests through the CLI.
 # - Importers: each tests/golden/<case>/input/ is imported with `sightline-cli import ... --jsonl`,
-#   and the report and rows are compared with expected-report.json and expected.jsonl.
+#   twice: on one thread, and through the parse worker's protocol (--via-worker-protocol: the
+#   worker's code encodes, the import session replays, as in the page), and both reports and
+#   rows are compared with expected-report.json and expected.jsonl.
 # - The automation API: each <case>/calls.jsonl is answered with `sightline-cli api` over the
 #   case's inputs (the files named in inputs.txt, relative to tests/golden/, or its input/), once
 #   from SQL and once from the column copy (--columns), and both are compared with
@@ -19,22 +21,26 @@ for case_dir in "$here"/*/; do
     name="$(basename "$case_dir")"
     [ -d "$case_dir/input" ] || continue
     mapfile -t inputs < <(find "$case_dir/input" -type f | LC_ALL=C sort)
-    "$cli" import "${inputs[@]}" --jsonl "$work/$name.jsonl" > "$work/$name-report.json"
-    status=$?
-    if [ $status -gt 1 ]; then echo "FAIL $name: sightline-cli exited with $status"; failed=1; continue; fi
-    if [ "$update" = "--update" ]; then
-        cp "$work/$name.jsonl" "$case_dir/expected.jsonl"
-        cp "$work/$name-report.json" "$case_dir/expected-report.json"
-        echo "updated $name"
-        continue
-    fi
-    if diff -u "$case_dir/expected-report.json" "$work/$name-report.json" &&
-       diff -u "$case_dir/expected.jsonl" "$work/$name.jsonl"; then
-        echo "ok   $name"
-    else
-        echo "FAIL $name"
-        failed=1
-    fi
+    for way in "" --via-worker-protocol; do
+        label="$name${way:+ $way}"
+        "$cli" import "${inputs[@]}" --jsonl "$work/$name.jsonl" $way > "$work/$name-report.json"
+        status=$?
+        if [ $status -gt 1 ]; then echo "FAIL $label: sightline-cli exited with $status"; failed=1; continue; fi
+        if [ "$update" = "--update" ]; then
+            [ -z "$way" ] || continue # one expectation for both ways
+            cp "$work/$name.jsonl" "$case_dir/expected.jsonl"
+            cp "$work/$name-report.json" "$case_dir/expected-report.json"
+            echo "updated $name"
+            continue
+        fi
+        if diff -u "$case_dir/expected-report.json" "$work/$name-report.json" &&
+           diff -u "$case_dir/expected.jsonl" "$work/$name.jsonl"; then
+            echo "ok   $label"
+        else
+            echo "FAIL $label"
+            failed=1
+        fi
+    done
 done
 for case_dir in "$here"/*/; do
     name="$(basename "$case_dir")"

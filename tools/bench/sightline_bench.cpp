@@ -1,5 +1,5 @@
 // sightline-bench: one benchmark run of the core, natively, for ./sightline bench (bench/run.mjs).
-// Ingests one file through the same path as the page (AppModel's import commands: FileImporter
+// Ingests one file through the same path as the page (AppModel's import session: FileImporter
 // into an ActivityWriter, commit, indexes, the activity log's view), then times each operation
 // of an operations file once, and prints one JSON object. Repeating runs and taking medians is
 // the caller's job, so that each run starts from a fresh process and a fresh peak RSS.

@@ -1,7 +1,8 @@
 #include "import_command.h"
 
 #include "api/activity_json.h"
-#include "import/file_importer.h"
+#include "app/import_file_driver.h"
+#include "app/import_session.h"
 #include "import/import_report_json.h"
 #include "store/activity_store.h"
 #include "store/kept_chunks.h"
@@ -26,6 +27,7 @@ struct ImportArgs {
     std::vector<std::string> files;
     std::string jsonl_path;
     bool stats = false;
+    bool via_worker_protocol = false; // as the page's parse worker reads, its output replayed
 };
 
 bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
@@ -35,6 +37,8 @@ bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
             out.jsonl_path = args[++i];
         } else if (args[i] == "--stats") {
             out.stats = true;
+        } else if (args[i] == "--via-worker-protocol") {
+            out.via_worker_protocol = true;
         } else if (args[i].rfind("--", 0) == 0) {
             return false;
         } else {
@@ -49,36 +53,51 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// One file in its own transaction: a file that cannot be read leaves the store as it was.
-// The chunks read are kept, as the page keeps its own, and records read byte for byte are
-// stored as places in them (store/kept_sources.h).
-FileImportReport import_file(const std::string& path, ActivityStore& store, KeptChunks& kept) {
-    ActivityWriter writer(store);
-    const uint32_t source = kept.open();
-    ImportOptions options;
-    options.kept_source = source;
-    FileImporter importer(base_name(path), writer, std::move(options));
+// The command line has no demo to replace and no UI to redraw.
+struct QuietListener final : ImportSessionListener {
+    bool showing_demo_data() const override { return false; }
+    void import_starting() override {}
+    void import_ended(bool, bool) override {}
+    void mapping_prompt_changed() override {}
+    void mapping_remembered() override {}
+};
+
+FileImportReport unreadable(const std::string& name, const std::string& error) {
+    FileImportReport report;
+    report.name = name;
+    report.format = "unknown";
+    report.fatal_error = error;
+    report.errors.push_back({0, 0, report.fatal_error});
+    report.issue_count = 1;
+    return report;
+}
+
+// One file through the page's import session, in a batch of its own: a file that cannot be read
+// leaves the store as it was. The chunks read are kept, as the page keeps its own, and records
+// read byte for byte are stored as places in them (store/kept_sources.h).
+FileImportReport import_file(const std::string& path, ImportSession& session, KeptChunks& kept,
+                             bool via_worker_protocol, int& read_in_worker) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        FileImportReport report;
-        report.name = base_name(path);
-        report.format = "unknown";
-        report.fatal_error = "cannot open file";
-        report.errors.push_back({0, 0, report.fatal_error});
-        report.issue_count = 1;
-        return report;
+    if (!in) return unreadable(base_name(path), "cannot open file");
+    session.begin(1, 0);
+    FileDriveOptions options;
+    options.read = [&](std::span<uint8_t> buffer) {
+        in.read(reinterpret_cast<char*>(buffer.data()), static_cast<std::streamsize>(buffer.size()));
+        return static_cast<size_t>(in.gcount());
+    };
+    options.chunk_bytes = kChunkBytes;
+    options.via_worker_protocol = via_worker_protocol;
+    options.kept = &kept;
+    const FileDriveResult driven = drive_file(session, base_name(path), std::move(options));
+    read_in_worker += driven.read_in_worker ? 1 : 0;
+    if (driven.state != ImportState::FileDone) {
+        session.cancel();
+        return unreadable(base_name(path), session.error().empty() ? "the import stopped" : session.error());
     }
-    std::vector<uint8_t> chunk(kChunkBytes);
-    while (in) {
-        in.read(reinterpret_cast<char*>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
-        const auto got = static_cast<size_t>(in.gcount());
-        if (got == 0) break;
-        kept.append(source, std::span<const uint8_t>(chunk.data(), got));
-        importer.feed(std::span<const uint8_t>(chunk.data(), got));
-    }
-    importer.finish();
-    if (!importer.failed()) writer.commit();
-    return importer.report();
+    FileImportReport report = session.batch_reports()->back();
+    if (report.fatal_error.empty()) session.finish();
+    else session.cancel();
+    return report;
 }
 
 void write_jsonl(ActivityStore& store, const std::string& path) {
@@ -109,17 +128,20 @@ std::string pretty(const std::string& json) {
 int run_import_command(const std::vector<std::string>& args) {
     ImportArgs parsed;
     if (!parse_args(args, parsed)) {
-        std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n";
+        std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]\n";
         return 2;
     }
     KeptChunks kept; // before the store, which releases sources into it until it closes
     ActivityStore store;
     store.use_kept_sources(&kept);
+    QuietListener listener;
+    ImportSession session(store, listener);
     std::vector<FileImportReport> reports;
+    int read_in_worker = 0; // files whose rows came through the worker's protocol
     bool any_fatal = false;
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& path : parsed.files) {
-        reports.push_back(import_file(path, store, kept));
+        reports.push_back(import_file(path, session, kept, parsed.via_worker_protocol, read_in_worker));
         any_fatal = any_fatal || !reports.back().fatal_error.empty();
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -129,6 +151,9 @@ int run_import_command(const std::vector<std::string>& args) {
         for (const FileImportReport& r : reports) rows += r.rows + r.duplicates, bytes += r.bytes;
         std::fprintf(stderr, "imported %lld rows, %.1f MB in %.3f s: %.0f rows/s, %.1f MB/s\n",
                      static_cast<long long>(rows), bytes / 1e6, seconds, rows / seconds, bytes / 1e6 / seconds);
+        if (parsed.via_worker_protocol)
+            std::fprintf(stderr, "%d of %zu files read through the parse worker's protocol\n", read_in_worker,
+                         parsed.files.size());
     }
     if (!parsed.jsonl_path.empty()) write_jsonl(store, parsed.jsonl_path);
     return any_fatal ? 1 : 0;

@@ -1,5 +1,5 @@
 // sightline-cli: the core without a UI, for golden-file tests and benchmarks.
-// Commands: import FILE... [--jsonl OUT] [--stats]
+// Commands: import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]
 //           api FILE... --calls CALLS.jsonl [--columns]
 #include "api_command.h"
 #include "import_command.h"
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
         return sightline::cli::run_import_command(std::vector<std::string>(args.begin() + 1, args.end()));
     if (!args.empty() && args[0] == "api")
         return sightline::cli::run_api_command(std::vector<std::string>(args.begin() + 1, args.end()));
-    std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats]\n"
+    std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]\n"
                  "       sightline-cli api FILE... --calls CALLS.jsonl [--columns]\n";
     return 2;
 }

@@ -1,12 +1,12 @@
 // Opening files in the page: File > Open (a file input), drag and drop onto the page, and
-// sightline.load() all go through loadFiles(). Files are streamed from the browser's File
-// objects in chunks (never held twice in memory); .gz files are decompressed on the way with
-// DecompressionStream. The parse worker (parse_worker_client.js) reads the chunks of a file in
-// a known format, and this thread stores its rows between frames; other files are fed to the
-// core here, between frames too. So the UI keeps drawing its progress bar, and a Cancel in the
-// UI rolls the whole batch back.
-// Files the analyst opens may stop at the column-mapping dialog (a file in no known format):
-// reading waits, with the frame loop running, until the dialog is answered. load() never asks.
+// sightline.load() all go through loadFiles(). This file only moves bytes: it streams a file's
+// chunks (file_chunks.js: never held twice in memory, .gz decompressed on the way) to the
+// core's import session (src/app/import_session.h, through wasm/js_exports.cpp) or to the parse
+// worker (parse_worker_client.js) and the worker's output back to the session, between frames,
+// and does what each of the session's answers says. The session decides the rest: which files
+// the worker reads, when to ask the analyst for a column mapping (reading waits, with the frame
+// loop running, until the dialog is answered; load() never asks), taking a file back from the
+// worker, the demo's replacement, Cancel's rollback and the report.
 (function installFileLoading(module) {
   'use strict';
   const api = globalThis.sightline = globalThis.sightline || {};
@@ -16,21 +16,36 @@
   const WORKER_CHUNK = 2 << 20; // the worker holds a few times this: its heap stays near 20 MB
   const WORKER_CHUNKS_AHEAD = 3;
   const WORKER_POLL_MS = 100; // while waiting for the worker: Cancel and progress frames
+  const ANSWER_POLL_MS = 50;  // while the analyst answers the mapping dialog
 
-  const core = {
+  // The session's states and the worker's message kinds, named by the core's own table
+  // (src/import/import_state.h, src/import/parse_worker_protocol.h); read once the module runs.
+  let protocol = null;
+  module.slImportProtocol = () => {
+    if (!protocol) protocol = JSON.parse(module.ccall('sl_import_protocol', 'string', [], []));
+    return protocol;
+  };
+  const state = () => module.slImportProtocol().states;
+
+  // Each step answers the session's state after it.
+  const session = {
     begin: (count, bytes) => module.ccall('sl_import_begin', 'number', ['number', 'number'], [count, bytes]),
-    parsedFileBegin: (name, source) =>
-      module.ccall('sl_import_parsed_file_begin', 'number', ['string', 'number'], [name, source]) === 1,
-    fileBegin: (name, mappingJson, ask, source) =>
-      module.ccall('sl_import_file_begin', 'number', ['string', 'string', 'number', 'number'],
-                   [name, mappingJson, ask ? 1 : 0, source]) === 1,
-    state: () => module.ccall('sl_import_state', 'number', [], []),
-    waitForAnalyst: (waiting) => module.ccall('sl_import_wait_for_analyst', null, ['number'], [waiting ? 1 : 0]),
-    fileEnd: () => module.ccall('sl_import_file_end', null, [], []),
-    // Draws the progress (and takes the analyst's input) while this thread waits for the worker.
-    idle: () => module.ccall('sl_import_idle', null, [], []),
-    finish: () => JSON.parse(module.ccall('sl_import_finish', 'string', [], [])),
-    cancel: () => module.ccall('sl_import_cancel', null, [], []),
+    beginFile: (name, mappingJson, ask, kept, workerAvailable) =>
+      module.ccall('sl_import_file_begin', 'number', ['string', 'string', 'number', 'number', 'number'],
+                   [name, mappingJson, ask ? 1 : 0, kept, workerAvailable ? 1 : 0]),
+    feed: (bytes) => module.ccall('sl_import_feed', 'number', ['number', 'number'], [toHeap(bytes), bytes.length]),
+    // Stores the worker's output at heap[at...] for about `ms`; parsedUsed() says how far it got.
+    addParsed: (at, size, ms) =>
+      module.ccall('sl_import_add_parsed', 'number', ['number', 'number', 'number'], [at, size, ms]),
+    parsedUsed: () => module.ccall('sl_import_parsed_used', 'number', [], []),
+    workerFailed: (message) => module.ccall('sl_import_worker_failed', 'number', ['string'], [String(message)]),
+    endFile: () => module.ccall('sl_import_file_end', 'number', [], []),
+    // Draws the progress (and takes the analyst's Cancel) while this thread waits.
+    poll: () => module.ccall('sl_import_poll', 'number', [], []),
+    finish: () => module.ccall('sl_import_finish', 'number', [], []),
+    fail: (message) => module.ccall('sl_import_fail', 'number', ['string'], [String(message)]),
+    // The ended import as load() returns it: the reports, or {error, cancelled}.
+    result: () => JSON.parse(module.ccall('sl_import_result', 'string', [], [])),
   };
 
   let heapBuffer = 0;
@@ -46,34 +61,6 @@
     return heapBuffer;
   }
 
-  // What sl_import_feed and storeParsed() answer.
-  const GO_ON = 1;
-  const CANCEL_PRESSED = 0;
-  const IMPORT_FAILED = -1;
-
-  // Feeds a chunk of the file read on this thread.
-  function feed(bytes) {
-    return module.ccall('sl_import_feed', 'number', ['number', 'number'], [toHeap(bytes), bytes.length]);
-  }
-
-  // Stores rows the parse worker read, in slices of about FRAME_BUDGET_MS with a frame between
-  // them (one chunk's rows may take longer than a frame).
-  async function storeParsed(rows, timing) {
-    const bytes = new Uint8Array(rows);
-    const at = toHeap(bytes);
-    for (let done = 0; ;) {
-      const started = performance.now();
-      const used = module.ccall('sl_import_add_parsed', 'number', ['number', 'number', 'number'],
-                                [at + done, bytes.length - done, FRAME_BUDGET_MS]);
-      timing.parse_ms += performance.now() - started;
-      timing.slices += 1;
-      if (used < 0) return used === -1 ? CANCEL_PRESSED : IMPORT_FAILED;
-      done += used;
-      if (done >= bytes.length) return GO_ON;
-      await yieldBetweenSlices(timing);
-    }
-  }
-
   // Yields to the event loop so the browser can draw a frame; a MessageChannel task is not
   // clamped to 4 ms as nested setTimeout(0) is.
   const channel = new MessageChannel();
@@ -86,137 +73,79 @@
     timing.yield_ms += performance.now() - yielded;
   }
 
-  function isGzip(name, head) {
-    return /\.gz$/i.test(name) || (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b);
-  }
-
-  // Yields Uint8Array chunks of about chunkSize() bytes of the file's content, decompressed
-  // when it is gzip. The browser's stream hands out small pieces; they are gathered here.
-  // (A stream reads a File several times faster than File.slice().arrayBuffer() per chunk.)
-  async function* chunksOf(blob, name, chunkSize) {
-    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-    let stream = blob.stream();
-    if (isGzip(name, head)) {
-      if (typeof DecompressionStream !== 'function') throw new Error(`${name}: this browser cannot decompress .gz files`);
-      stream = stream.pipeThrough(new DecompressionStream('gzip'));
-    }
-    const reader = stream.getReader();
-    let pieces = [];
-    let gathered = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (!done) { pieces.push(value); gathered += value.length; }
-      if ((done && gathered) || gathered >= chunkSize()) {
-        const out = pieces.length === 1 ? pieces[0] : new Uint8Array(gathered);
-        if (pieces.length > 1) {
-          let at = 0;
-          for (const p of pieces) { out.set(p, at); at += p.length; }
-        }
-        pieces = [];
-        gathered = 0;
-        yield out;
-      }
-      if (done) return;
-    }
-  }
-
-  // Bytes the caller already holds (load() with a Uint8Array) are fed in place, uncopied.
-  function* chunksOfBytes(bytes, chunkSize) {
-    for (let offset = 0; offset < bytes.length;) {
-      const size = chunkSize();
-      yield bytes.subarray(offset, offset + size);
-      offset += size;
-    }
-  }
-
-  // sl_import_state() values.
-  const READING = 0;
-  const ASKING = 1;
-  const SKIPPED = 2;
-  const CANCELLED = 3;
-  const ANSWER_POLL_MS = 50;
-
-  // When the core asks the analyst for a column mapping, waits for the answer with the frame
-  // loop running. Returns the state afterwards (READING, SKIPPED or CANCELLED).
-  async function answerMapping() {
-    if (core.state() !== ASKING) return core.state();
-    core.waitForAnalyst(true);
-    try {
-      while (core.state() === ASKING) await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
-    } finally {
-      core.waitForAnalyst(false);
-    }
-    return core.state();
-  }
-
   // Size the next slice so that one slice takes about FRAME_BUDGET_MS.
   function nextChunkSize(chunk, ms) {
     return Math.max(64 << 10, Math.min(MAX_CHUNK, Math.round(chunk * FRAME_BUDGET_MS / Math.max(1, ms))));
   }
 
-  // Outcomes of reading one file, besides a load() result to return at once (cancel, error).
-  const FILE_READ = 'read';
-  const HANDED_BACK = 'handed back';
-
-  // Reads a file in the parse worker (parse_worker_client.js) while this thread stores the rows
-  // of the chunks before. Chunks are of one size here: the core cuts the slices by time.
-  // Returns FILE_READ, HANDED_BACK (a file in no known format, or a worker that failed before
-  // any row was stored: this thread reads it again from its kept chunks), or a result to return.
-  async function readInWorker(session, file, kept, chunks, state) {
-    const timing = state.timing; // (not destructured: emcc 3.1.6 drops that declaration)
-    state.chunk = WORKER_CHUNK;
-    if (!core.parsedFileBegin(file.name, kept)) {
-      session.close();
-      module.slKeptSources.release(kept);
-      return core.finish();
+  // While the session waits for the analyst's column mapping, frames run as usual.
+  async function answered() {
+    let now;
+    while ((now = session.poll()) === state().WaitingForMapping) {
+      await new Promise((resolve) => setTimeout(resolve, ANSWER_POLL_MS));
     }
+    return now;
+  }
+
+  // Stores the worker's output, in slices of about FRAME_BUDGET_MS with a frame between them
+  // (one chunk's rows may take longer than a frame).
+  async function storeParsed(rows, timing) {
+    const bytes = new Uint8Array(rows);
+    const at = toHeap(bytes);
+    for (let done = 0; ;) {
+      const started = performance.now();
+      const now = session.addParsed(at + done, bytes.length - done, FRAME_BUDGET_MS);
+      timing.parse_ms += performance.now() - started;
+      timing.slices += 1;
+      if (now !== state().ReadingInWorker) return now;
+      done += session.parsedUsed();
+      if (done >= bytes.length) return now;
+      await yieldBetweenSlices(timing);
+    }
+  }
+
+  // ReadingInWorker: the worker reads the chunks while this thread stores the rows of the chunks
+  // before. Chunks are of one size here: the core cuts the slices by time.
+  async function readInWorker(reader, kept, chunks, progress) {
+    const timing = progress.timing; // (not destructured: emcc 3.1.6 drops that declaration)
+    progress.chunk = WORKER_CHUNK;
     let reading = true;
-    let stored = false; // rows of this file stored (a handed-back file must have none)
     try {
       for (;;) {
         // Keep the worker a few chunks ahead of the rows stored here.
-        while (reading && session.inFlight < WORKER_CHUNKS_AHEAD) {
+        while (reading && reader.inFlight < WORKER_CHUNKS_AHEAD) {
           const readStarted = performance.now();
           const { done, value } = await chunks.next();
           timing.read_ms += performance.now() - readStarted;
           if (done) {
             reading = false;
-            session.end();
+            reader.end();
           } else {
             module.slKeptSources.append(kept, value);
-            session.send(value);
+            reader.send(value);
           }
         }
         const waitStarted = performance.now();
         let message;
-        while (!(message = await session.next(WORKER_POLL_MS))) {
-          core.idle();
-          if (core.state() === CANCELLED) return cancelled();
+        while (!(message = await reader.next(WORKER_POLL_MS))) {
+          const now = session.poll();
+          if (now !== state().ReadingInWorker) return now;
         }
         timing.worker_wait_ms += performance.now() - waitStarted;
-        // A worker that fails before any row of the file was stored leaves it to this thread.
-        if (message.type === 'error' && !stored) return HANDED_BACK;
-        if (message.type === 'error') throw new Error(`${file.name}: ${message.message}`);
-        if (message.handedBack) return HANDED_BACK;
-        const answer = await storeParsed(message.rows, timing);
-        if (answer !== GO_ON) return answer === CANCEL_PRESSED ? cancelled() : core.finish();
-        stored = true;
-        if (message.type === 'done') return FILE_READ;
+        if (message.type === module.slImportProtocol().messages.error) return session.workerFailed(message.message);
+        const now = await storeParsed(message.rows, timing);
+        if (now !== state().ReadingInWorker) return now; // FileDone, HandedBack, Cancelled, Failed
         await yieldBetweenSlices(timing);
       }
     } finally {
-      session.close();
+      reader.close();
     }
   }
 
-  // Reads a file on this thread: first the chunks already kept (`replay`, a file the worker
-  // handed back), then the rest. Returns FILE_READ or a result to return.
-  async function readHere(file, kept, ask, chunks, replay, state) {
-    const timing = state.timing; // (not destructured: emcc 3.1.6 drops that declaration)
-    if (!core.fileBegin(file.name, file.mappingJson || '', ask, kept)) {
-      module.slKeptSources.release(kept);
-      return core.finish(); // the error that stopped it
-    }
+  // ReadingHere: first the chunks already kept (`replay`, a file the worker handed back), then
+  // the rest.
+  async function readHere(kept, chunks, replay, progress) {
+    const timing = progress.timing; // (not destructured: emcc 3.1.6 drops that declaration)
     let index = 0;
     for (;;) {
       let bytes;
@@ -231,27 +160,37 @@
       }
       const started = performance.now();
       timing.read_ms += started - readStarted;
-      const fed = feed(bytes);
-      if (fed !== GO_ON) return fed === CANCEL_PRESSED ? cancelled() : core.finish();
+      let now = session.feed(bytes);
       const ms = performance.now() - started;
       timing.parse_ms += ms;
       timing.slices += 1;
-      state.chunk = nextChunkSize(state.chunk, ms);
+      progress.chunk = nextChunkSize(progress.chunk, ms);
       // (After the measurement: the analyst's time in the dialog is not parsing time.)
-      const answered = await answerMapping();
-      if (answered === CANCELLED) return cancelled();
-      if (answered === SKIPPED) break;
+      if (now === state().WaitingForMapping) now = await answered();
+      if (now !== state().ReadingHere) return now; // FileDone (skipped), Cancelled, Failed
       await yieldBetweenSlices(timing);
     }
-    core.fileEnd();
+    const now = session.endFile();
     // A file shorter than the sample a mapping needs asks only once it has ended.
-    if (await answerMapping() === CANCELLED) return cancelled();
-    return FILE_READ;
+    return now === state().WaitingForMapping ? answered() : now;
   }
 
-  function cancelled() {
-    core.cancel();
-    return { error: 'import cancelled; nothing was changed', cancelled: true };
+  // Reads one file where the session says; returns the session's state after it.
+  async function readFile(file, ask, workerReady, progress) {
+    // The chunks stay there as the file's records (load()'s own bytes included, uncopied);
+    // the core releases the source when no stored record lies in it.
+    const kept = module.slKeptSources.open();
+    const chunks = module.slFileChunks.of(file, () => progress.chunk);
+    const workerAvailable = workerReady && module.slParseWorker.canBegin();
+    let now = session.beginFile(file.name, file.mappingJson || '', ask, kept, workerAvailable);
+    if (now === state().ReadingInWorker) {
+      now = await readInWorker(module.slParseWorker.begin(file.name, kept), kept, chunks, progress);
+      if (now === state().FileDone) progress.timing.files_in_worker += 1;
+    }
+    if (now === state().HandedBack) now = await readHere(kept, chunks, module.slKeptSources.chunks(kept), progress);
+    else if (now === state().ReadingHere) now = await readHere(kept, chunks, [], progress);
+    else if (now !== state().FileDone) module.slKeptSources.release(kept); // it never began
+    return now;
   }
 
   let busy = false;
@@ -264,45 +203,31 @@
       // Progress counts content bytes; a .gz file's content size is unknown until read.
       const compressed = files.some((f) => /\.gz$/i.test(f.name));
       const total = compressed ? 0 : files.reduce((sum, f) => sum + f.size, 0);
-      // (Before the import begins and pauses the frame loop: a worker still starting may take a moment.)
+      // (Before the import begins and pauses the frame loop: a worker still starting may take a
+      // moment. A file with a given mapping is never the worker's, so none is waited for then.)
       const workerReady = files.some((f) => !f.mappingJson) && await module.slParseWorker.available();
       const beginning = performance.now();
-      if (core.begin(files.length, total) !== 1) return { error: 'the import could not start' };
+      if (session.begin(files.length, total) !== state().FileDone) return { error: 'the import could not start' };
       const beginMs = performance.now() - beginning;
       // Where the time goes, returned as `timing` (for the benchmark and for tuning).
       const timing = { begin_ms: beginMs, read_ms: 0, parse_ms: 0, worker_wait_ms: 0, yield_ms: 0, finish_ms: 0,
                        slices: 0, files_in_worker: 0 };
-      const state = { chunk: FIRST_CHUNK, timing };
+      const progress = { chunk: FIRST_CHUNK, timing };
       const begun = performance.now();
       for (const file of files) {
-        // The chunks stay there as the file's records (load()'s own bytes included, uncopied);
-        // the core releases the source when no stored record lies in it.
-        const kept = module.slKeptSources.open();
-        // Compressed bytes go through a Blob to reach the browser's decompressor.
-        const source = file.bytes && !isGzip(file.name, file.bytes.subarray(0, 2))
-          ? chunksOfBytes(file.bytes, () => state.chunk)
-          : chunksOf(file.blob || new Blob([file.bytes]), file.name, () => state.chunk);
-        const chunks = source[Symbol.asyncIterator] ? source[Symbol.asyncIterator]() : source;
-        // A given mapping is the page's to apply; the worker reads known formats only.
-        const session = workerReady && !file.mappingJson ? module.slParseWorker.begin(file.name, kept) : null;
-        let outcome = session ? await readInWorker(session, file, kept, chunks, state) : HANDED_BACK;
-        if (session && outcome === FILE_READ) timing.files_in_worker += 1;
-        if (outcome === HANDED_BACK) {
-          const replay = session ? module.slKeptSources.chunks(kept) : [];
-          outcome = await readHere(file, kept, ask, chunks, replay, state);
-        }
-        if (outcome !== FILE_READ) return outcome;
+        if (await readFile(file, ask, workerReady, progress) !== state().FileDone) return session.result();
       }
       const finishing = performance.now();
-      const result = core.finish();
+      session.finish();
+      const result = session.result();
       timing.finish_ms = performance.now() - finishing;
       timing.total_ms = performance.now() - begun;
       for (const key of Object.keys(timing)) timing[key] = Math.round(timing[key]);
       if (!result.error) result.timing = timing;
       return result;
     } catch (e) {
-      core.cancel();
-      return { error: (e && e.message) || String(e) };
+      session.fail((e && e.message) || String(e));
+      return session.result();
     } finally {
       busy = false;
     }

@@ -1,32 +1,24 @@
 // The parse worker's message loop (a --post-js of sightline_parser.js, which runs as a dedicated
 // Worker; see wasm/parse_worker/parse_worker_main.cpp). The page's side is parse_worker_client.js.
-//
-// In:  {type: 'begin', session, name, kept}
-//      {type: 'chunk', session, buffer, length}   the buffer goes back with the chunk's rows
-//      {type: 'end', session}
-// Out: {type: 'ready'}
-//      {type: 'rows', session, rows, buffer, handedBack, heapBytes}   after each chunk
-//      {type: 'done', session, rows, handedBack, heapBytes}           after 'end'
-//      {type: 'error', session, message}
-// `rows` is an ArrayBuffer of encoded rows (import/parsed_rows.h). A message for a session other
-// than the current one's file is dropped: the page has moved on (a cancel).
+// The messages and the states each step answers are src/import/parse_worker_protocol.h's, named by
+// the module's own table (slp_protocol): no kind or number is retyped here. A message for a
+// session other than the current one's file is dropped: the page has moved on (a cancel).
 (function installParseWorker(module) {
   'use strict';
-  const GO_ON = 0;
-  const HANDED_BACK = 1;
-  let ready = false;
+  let protocol = null; // {states, messages}, once the module runs
   const early = [];
   let session = -1;
   let input = 0;
   let inputSize = 0;
 
-  self.onmessage = (event) => { if (ready) handle(event.data); else early.push(event.data); };
+  self.onmessage = (event) => { if (protocol) handle(event.data); else early.push(event.data); };
   // A failed start (the wasm could not be fetched or compiled) or an abort: the page stops this
-  // worker and reads on its own thread.
+  // worker and reads on its own thread. (The one kind spelled here: a module that failed to
+  // start cannot name it.)
   module.onAbort = (what) => self.postMessage({ type: 'error', session, message: `the parse worker stopped: ${what}` });
   module.onRuntimeInitialized = () => {
-    ready = true;
-    self.postMessage({ type: 'ready' });
+    protocol = JSON.parse(module.UTF8ToString(module._slp_protocol()));
+    self.postMessage({ type: protocol.messages.ready });
     for (const message of early.splice(0)) handle(message);
   };
 
@@ -39,7 +31,8 @@
   }
 
   function fail(message) {
-    self.postMessage({ type: 'error', session, message: message || module.UTF8ToString(module._slp_error()) });
+    self.postMessage({ type: protocol.messages.error, session,
+                       message: message || module.UTF8ToString(module._slp_error()) });
     session = -1;
   }
 
@@ -59,27 +52,29 @@
   }
 
   function handle(message) {
+    const states = protocol.states; // (not destructured: emcc 3.1.6 drops such declarations)
+    const messages = protocol.messages;
     try {
-      if (message.type === 'begin') {
+      if (message.type === messages.begin) {
         session = message.session;
-        if (module.ccall('slp_begin', 'number', ['string', 'number'], [message.name, message.kept]) !== GO_ON) fail();
+        const began = module.ccall('slp_begin', 'number', ['string', 'number'], [message.name, message.kept]);
+        if (began === states.Failed) fail();
         return;
       }
       if (message.session !== session) return;
-      if (message.type === 'chunk') {
+      if (message.type === messages.chunk) {
         const status = feed(message.buffer, message.length);
         if (status === null) return;
-        if (status < 0) return fail();
-        const rows = takeRows();
-        self.postMessage({ type: 'rows', session, rows, buffer: message.buffer, handedBack: status === HANDED_BACK,
+        if (status === states.Failed) return fail();
+        const rows = takeRows(); // a hand-back is in them too (its own entry)
+        self.postMessage({ type: messages.rows, session, rows, buffer: message.buffer,
                            heapBytes: module.HEAPU8.length }, [rows, message.buffer]);
-        if (status === HANDED_BACK) session = -1;
-      } else if (message.type === 'end') {
+        if (status !== states.ReadingInWorker) session = -1;
+      } else if (message.type === messages.end) {
         const status = module._slp_finish();
-        if (status < 0) return fail();
+        if (status === states.Failed) return fail();
         const rows = takeRows();
-        self.postMessage({ type: 'done', session, rows, handedBack: status === HANDED_BACK,
-                           heapBytes: module.HEAPU8.length }, [rows]);
+        self.postMessage({ type: messages.done, session, rows, heapBytes: module.HEAPU8.length }, [rows]);
         session = -1;
       }
     } catch (e) {

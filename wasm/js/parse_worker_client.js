@@ -2,10 +2,11 @@
 // that decodes, parses and maps a file's chunks while the page's thread stores the rows of the
 // chunks before. That is about 40% of an import's work taken off the page's thread.
 //
-// file_loading.js asks for a session per file and falls back to reading the file on the page's
-// thread when there is none: no worker could start (a browser or page setting), it did not
-// become ready in time, or it failed before. The web build loads sightline_parser.js beside the
-// page; the single-file page carries it inline (tools/build/make_single_file_page.py) and
+// The import session (src/app/import_session.h) decides which files the worker reads; it is told
+// whether one can (canBegin()): not when no worker could start (a browser or page setting), it
+// did not become ready in time, or it failed before. The messages' kinds are the core's
+// (src/import/parse_worker_protocol.h), read from the page's module (file_loading.js).
+// The web build loads sightline_parser.js beside the page; the single-file page carries it inline (tools/build/make_single_file_page.py) and
 // starts it from a blob: URL, which never leaves the page.
 (function installParseWorkerClient(module) {
   'use strict';
@@ -21,6 +22,12 @@
   let current = null;      // the session that receives the worker's messages
   const pool = [];         // chunk buffers the worker gave back, for reuse
 
+  // The message kinds, named by the page's module: the worker may be ready before the module
+  // runs, so its messages wait for it.
+  const kinds = () => module.slImportProtocol().messages;
+  const beforeModule = [];
+  addOnPostRun(() => { for (const event of beforeModule.splice(0)) onWorkerMessage(event); });
+
   function scriptUrl() {
     const embedded = document.getElementById('sightline-parser');
     if (embedded) return URL.createObjectURL(new Blob([embedded.textContent], { type: 'text/javascript' }));
@@ -34,7 +41,7 @@
     worker = null;
     ready = null;
     if (settleReady) settleReady(false);
-    if (current) current.receive({ type: 'error', message });
+    if (current) current.receive({ type: kinds().error, message });
   }
 
   function start() {
@@ -53,18 +60,8 @@
         return;
       }
       worker.onmessage = (event) => {
-        const m = event.data;
-        if (m.type === 'ready') { if (settleReady) settleReady(true); return; }
-        if (m.heapBytes) heapBytes = m.heapBytes;
-        if (m.buffer && pool.length < POOL_SIZE) pool.push(m.buffer);
-        const mine = current && m.session === current.id;
-        if (m.type === 'error') {
-          // Its module may be unusable after a failure, whichever file it was reading.
-          if (mine) current.receive(m);
-          stop(mine ? null : `the parse worker failed (${m.message}) and was stopped`);
-        } else if (mine) {
-          current.receive(m);
-        }
+        if (runtimeInitialized) onWorkerMessage(event);
+        else beforeModule.push(event);
       };
       worker.onerror = (event) => {
         event.preventDefault();
@@ -72,6 +69,21 @@
       };
     });
     setTimeout(() => { if (settleReady) stop(null); }, READY_WAIT_MS);
+  }
+
+  function onWorkerMessage(event) {
+    const m = event.data;
+    if (m.type === kinds().ready) { if (settleReady) settleReady(true); return; }
+    if (m.heapBytes) heapBytes = m.heapBytes;
+    if (m.buffer && pool.length < POOL_SIZE) pool.push(m.buffer);
+    const mine = current && m.session === current.id;
+    if (m.type === kinds().error) {
+      // Its module may be unusable after a failure, whichever file it was reading.
+      if (mine) current.receive(m);
+      stop(mine ? null : `the parse worker failed (${m.message}) and was stopped`);
+    } else if (mine) {
+      current.receive(m);
+    }
   }
 
   function takeBuffer(length) {
@@ -88,11 +100,11 @@
       this.wake = null;
       this.inFlight = 0; // chunks posted whose rows have not come back
       current = this;
-      worker.postMessage({ type: 'begin', session: this.id, name, kept });
+      worker.postMessage({ type: kinds().begin, session: this.id, name, kept });
     }
 
     receive(message) {
-      if (this.inbox.some((m) => m.type === 'error')) return; // the first error is the news
+      if (this.inbox.some((m) => m.type === kinds().error)) return; // the first error is the news
       this.inbox.push(message);
       if (this.wake) { const wake = this.wake; this.wake = null; wake(); }
     }
@@ -108,7 +120,7 @@
       }
       if (!this.inbox.length) return null;
       const message = this.inbox.shift();
-      if (message.type === 'rows') this.inFlight -= 1;
+      if (message.type === kinds().rows) this.inFlight -= 1;
       return message;
     }
 
@@ -117,11 +129,11 @@
       if (!worker) return; // stopped: the error is in the inbox
       const buffer = takeBuffer(bytes.length);
       new Uint8Array(buffer, 0, bytes.length).set(bytes);
-      worker.postMessage({ type: 'chunk', session: this.id, buffer, length: bytes.length }, [buffer]);
+      worker.postMessage({ type: kinds().chunk, session: this.id, buffer, length: bytes.length }, [buffer]);
       this.inFlight += 1;
     }
 
-    end() { if (worker) worker.postMessage({ type: 'end', session: this.id }); }
+    end() { if (worker) worker.postMessage({ type: kinds().end, session: this.id }); }
 
     // Messages still on their way for this session are dropped.
     close() { if (current === this) current = null; }
@@ -134,9 +146,11 @@
       if (!ready) start();
       return (await ready) && !!worker;
     },
-    // A session reading file `name` into kept source `kept`, or null: read it on this thread.
+    // Whether a file could be read in the worker now (the import session decides whether it is).
+    canBegin: () => !!worker && !settleReady,
+    // A session reading file `name` into kept source `kept` (after canBegin()).
     begin(name, kept) {
-      return worker && !settleReady ? new Session(name, kept) : null;
+      return new Session(name, kept);
     },
     heapBytes: () => heapBytes,
   };

@@ -153,6 +153,42 @@ TEST_CASE("the field table agrees with itself: names are unique, lists have no c
     CHECK(kImportedFieldCount + 3 == kFieldCount); // starred, tags, comment
 }
 
+TEST_CASE("the table holds the automation contract's fields, in its order, with its types and operators") {
+    // Copied from the contract's table (shared/AUTOMATION.md, "Canonical activity fields"): the
+    // project may add fields, so the contract's are looked for in order among the table's.
+    struct ContractField {
+        std::string_view name;
+        FieldKind kind;
+    };
+    using enum FieldKind;
+    const ContractField contract[] = {
+        {"id", Text}, {"time", Time}, {"app", Text}, {"activity_type", Text}, {"action_type", Text},
+        {"description", Text}, {"user", Text}, {"user_domain", Text}, {"ip", Text}, {"ip_category", Text},
+        {"ip_tags", List}, {"country", Text}, {"city", Text}, {"isp", Text}, {"user_agent", Text},
+        {"ua_tags", List}, {"device_type", Text}, {"browser", Text}, {"os", Text}, {"objects", List},
+        {"admin", Bool}, {"impersonated", Bool}, {"result", Text}, {"source", Text}, {"file", Text},
+        {"matched_policies", List},
+    };
+    size_t at = 0;
+    for (const ContractField& field : contract) {
+        CAPTURE(field.name);
+        while (at < kFieldCount && kFieldTable[at].name != field.name) ++at;
+        REQUIRE(at < kFieldCount);
+        CHECK(kFieldTable[at].kind == field.kind);
+        CHECK(kFieldTable[at].owner == FieldOwner::Import);
+    }
+    // Every operator of the contract's filter table applies to some field.
+    for (std::string_view name : {"eq", "neq", "contains", "not_contains", "starts_with", "not_starts_with",
+                                  "ends_with", "is_set", "is_not_set", "before", "after", "between", "last_days",
+                                  "in_cidr", "not_in_cidr", "is_true", "is_false"}) {
+        CAPTURE(name);
+        FilterOp op;
+        REQUIRE(parse_filter_op(name, op));
+        CHECK(std::any_of(kFieldTable, kFieldTable + kFieldCount,
+                          [&](const FieldInfo& f) { return (f.ops & group_of(op)) != 0; }));
+    }
+}
+
 TEST_CASE("the schema has a column for every field that is not a list, and a side table for every list") {
     ActivityStore store;
     const std::map<std::string, SqlColumn> columns = activities_columns(store.db());

@@ -1,5 +1,6 @@
 #include "activity_drawer_panel.h"
 
+#include "app/field_layouts.h"
 #include "filter/filter_edit.h"
 #include "item_locator.h"
 #include "model/activity_field_text.h"
@@ -16,15 +17,8 @@ namespace {
 constexpr int64_t kHourMs = 3600 * 1000;
 
 struct FieldRow {
-    const char* field;
+    std::string field;
     std::string value;
-};
-
-// The drawer's fields, in the order Defender's General tab shows them.
-constexpr const char* kDrawerFields[] = {
-    "description", "activity_type", "action_type", "id", "time", "app", "user", "user_domain", "result",
-    "ip", "ip_category", "ip_tags", "country", "city", "isp", "device_type", "os", "browser", "user_agent",
-    "ua_tags", "objects", "admin", "impersonated", "matched_policies", "source", "file",
 };
 
 ActivityFilter pivot(std::string_view field, std::string value) {
@@ -83,19 +77,19 @@ void ActivityDrawerPanel::draw_fields(AppModel& model, const Activity& a) {
     ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, 9 * ImGui::GetFontSize());
     ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 2 * ImGui::GetFontSize());
-    for (const char* name : kDrawerFields) {
-        const FieldRow row{name, activity_field_text(a, name)};
+    for (std::string_view name : activity_details_fields()) { // app/field_layouts.h
+        const FieldRow row{std::string(name), activity_field_text(a, name)};
         auto info = find_field(row.field);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", info ? std::string(info->label).c_str() : row.field);
+        ImGui::TextDisabled("%s", info ? std::string(info->label).c_str() : row.field.c_str());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", row.value.c_str());
         ImGui::TableNextColumn();
         // Add to filter: lists and text fields by value; the time column has pivots instead.
         bool filterable = !row.value.empty() && info && info->kind != FieldKind::Time;
         if (!filterable) continue;
-        ImGui::PushID(row.field);
+        ImGui::PushID(row.field.c_str());
         if (ImGui::SmallButton("+")) {
             if (info->kind == FieldKind::Bool)
                 model.log().set_filter(with_condition_added(

@@ -1,6 +1,7 @@
 #include "activity_log_panel.h"
 
 #include "api/activity_json.h"
+#include "app/field_layouts.h"
 #include "export/csv_cell.h"
 #include "filter/filter_edit.h"
 #include "item_locator.h"
@@ -16,47 +17,21 @@
 namespace sightline {
 namespace {
 
-// The table's columns and the canonical field each one sorts by.
-struct Column {
-    const char* label;
-    const char* sort_field;  // also the field its right-click filter acts on
-    float width;
-    ImGuiTableColumnFlags flags;
-};
+// The table's columns (app/field_layouts.h): Date comes first and is frozen, so it stays
+// visible when the table scrolls right.
+const std::vector<LogColumn>& columns() { return activity_log_columns(); }
+int column_count() { return static_cast<int>(columns().size()); }
+std::string column_label(int column) { return std::string(columns()[static_cast<size_t>(column)].label); }
+std::string_view column_field(int column) { return columns()[static_cast<size_t>(column)].field; }
 
-// Date comes first and is frozen, so it stays visible when the table scrolls right.
-constexpr Column kColumns[] = {
-    {"Date", "time", 150.0f,
-     ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending | ImGuiTableColumnFlags_NoHide},
-    {"Marks", "starred", 80.0f, 0},
-    {"Activity", "description", 380.0f, ImGuiTableColumnFlags_NoHide},
-    {"User", "user", 220.0f, 0},
-    {"App", "app", 150.0f, 0},
-    {"IP address", "ip", 130.0f, 0},
-    {"Location", "country", 130.0f, 0},
-    {"Device", "device_type", 190.0f, 0},
-    // Any other canonical field, hidden until the analyst shows it (right-click a header).
-    {"Activity type", "activity_type", 140.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Action type", "action_type", 150.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Activity ID", "id", 200.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"User domain", "user_domain", 140.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"IP category", "ip_category", 110.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"IP tags", "ip_tags", 160.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
-    {"City", "city", 120.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Registered ISP", "isp", 160.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"User agent", "user_agent", 300.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"User agent tags", "ua_tags", 160.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
-    {"Browser", "browser", 120.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Operating system", "os", 130.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Activity objects", "objects", 220.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
-    {"Administrative", "admin", 110.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Impersonated", "impersonated", 110.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Result", "result", 90.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Source", "source", 180.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"File", "file", 180.0f, ImGuiTableColumnFlags_DefaultHide},
-    {"Matched policies", "matched_policies", 180.0f, ImGuiTableColumnFlags_DefaultHide | ImGuiTableColumnFlags_NoSort},
-};
-constexpr int kColumnCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
+ImGuiTableColumnFlags column_flags(const LogColumn& column) {
+    ImGuiTableColumnFlags flags = ImGuiTableColumnFlags_WidthFixed;
+    if (column.sorted_by_default) flags |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+    if (!column.shown) flags |= ImGuiTableColumnFlags_DefaultHide;
+    if (!column.can_hide) flags |= ImGuiTableColumnFlags_NoHide;
+    if (!column.sortable) flags |= ImGuiTableColumnFlags_NoSort;
+    return flags;
+}
 
 std::string format_table_date(int64_t epoch_ms) {
     std::string iso = format_iso8601_utc(epoch_ms); // 2026-11-24T08:15:00.000Z
@@ -106,16 +81,17 @@ void ActivityLogPanel::draw(AppModel& model, UiPlatform& platform) {
                             ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable | ImGuiTableFlags_Sortable |
                             ImGuiTableFlags_SortMulti | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersV |
                             ImGuiTableFlags_BordersOuter;
-    if (!ImGui::BeginTable("activity_log", kColumnCount, flags)) return;
+    if (!ImGui::BeginTable("activity_log", column_count(), flags)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    for (const Column& column : kColumns)
-        ImGui::TableSetupColumn(column.label, column.flags | ImGuiTableColumnFlags_WidthFixed,
+    for (const LogColumn& column : columns())
+        ImGui::TableSetupColumn(std::string(column.label).c_str(), column_flags(column),
                                 column.width * ImGui::GetFontSize() / 15.0f);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int i = 0; i < kColumnCount; ++i) {
+    for (int i = 0; i < column_count(); ++i) {
         if (!ImGui::TableSetColumnIndex(i)) continue;
-        ImGui::TableHeader(kColumns[i].label);
-        note_item(std::string("header:") + kColumns[i].label);
+        const std::string label = column_label(i);
+        ImGui::TableHeader(label.c_str());
+        note_item("header:" + label);
     }
     apply_sort_specs(model);
     draw_rows(model, platform);
@@ -145,12 +121,12 @@ void ActivityLogPanel::handle_keys(AppModel& model) {
 }
 
 void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, const Activity& a, int column) {
-    const char* field = kColumns[column].sort_field;
+    const std::string_view field = column_field(column);
     std::string value = column_filter_value(a, column);
     if (!value.empty()) {
-        if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " equals " + value).c_str()))
+        if (ImGui::MenuItem(("Filter: " + column_label(column) + " equals " + value).c_str()))
             model.log().set_filter(with_value_added(model.log().filter(), field, FilterOp::Eq, value));
-        if (ImGui::MenuItem(("Filter: " + std::string(kColumns[column].label) + " does not equal " + value).c_str()))
+        if (ImGui::MenuItem(("Filter: " + column_label(column) + " does not equal " + value).c_str()))
             model.log().set_filter(with_value_added(model.log().filter(), field, FilterOp::Neq, value));
         ImGui::Separator();
     }
@@ -158,7 +134,7 @@ void ActivityLogPanel::draw_cell_menu(AppModel& model, UiPlatform& platform, con
     if (ImGui::MenuItem("Copy row as JSON")) platform.copy_to_clipboard(activity_to_json(a, false));
     if (ImGui::MenuItem("Copy row as CSV")) {
         std::vector<std::string> cells;
-        for (int i = 0; i < kColumnCount; ++i) cells.push_back(column_text(a, i));
+        for (int i = 0; i < column_count(); ++i) cells.push_back(column_text(a, i));
         platform.copy_to_clipboard(csv_row(cells));
     }
     ImGui::Separator();
@@ -178,7 +154,7 @@ void ActivityLogPanel::apply_sort_specs(AppModel& model) {
     std::vector<SortKey> sort;
     for (int i = 0; i < specs->SpecsCount; ++i) {
         const ImGuiTableColumnSortSpecs& spec = specs->Specs[i];
-        sort.push_back({kColumns[spec.ColumnIndex].sort_field, spec.SortDirection == ImGuiSortDirection_Descending});
+        sort.push_back({std::string(column_field(spec.ColumnIndex)), spec.SortDirection == ImGuiSortDirection_Descending});
     }
     model.log().set_sort(std::move(sort));
     specs->SpecsDirty = false;
@@ -205,7 +181,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
             ImGui::TableNextRow();
             ImGui::PushID(position);
             bool row_hovered = false;
-            for (int column = 0; column < kColumnCount; ++column) {
+            for (int column = 0; column < column_count(); ++column) {
                 if (!ImGui::TableSetColumnIndex(column)) continue;
                 std::string text = column_text(a, column);
                 if (column == 0) {
@@ -223,7 +199,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
                 }
             }
             if (row_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
-                for (int column = 0; column < kColumnCount; ++column)
+                for (int column = 0; column < column_count(); ++column)
                     if (ImGui::TableGetColumnFlags(column) & ImGuiTableColumnFlags_IsHovered) menu_column_ = column;
                 selected_position_ = position;
                 ImGui::OpenPopup("cell_menu");
@@ -240,7 +216,7 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
 }
 
 std::string column_text(const Activity& a, int column) {
-    std::string_view field = kColumns[column].sort_field;
+    std::string_view field = column_field(column);
     if (field == "time") return format_table_date(a.time_ms);
     if (field == "description") return a.description.empty() ? a.activity_type : a.description;
     if (field == "country") return location_text(a);
@@ -250,7 +226,7 @@ std::string column_text(const Activity& a, int column) {
 }
 
 std::string column_filter_value(const Activity& a, int column) {
-    std::string_view field = kColumns[column].sort_field;
+    std::string_view field = column_field(column);
     if (field == "time" || field == "starred") return {}; // dates have the timeline; marks the menu below
     // A list cell filters by its first value: "add to filter" adds one value at a time.
     if (const auto* list = activity_list_field(a, field)) return list->empty() ? "" : list->front();

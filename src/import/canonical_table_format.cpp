@@ -1,5 +1,6 @@
 // Tables whose columns are the canonical field names themselves (what exportCsv and the CLI's
 // --jsonl write): read back field by field, no guessing. Lists are JSON arrays or `;`-joined.
+#include "import/field_from_text.h"
 #include "import/field_text.h"
 #include "import/table_formats.h"
 #include "import/timestamp_parsing.h"
@@ -31,22 +32,11 @@ public:
         for (size_t i = 0; i < fields_.size(); ++i) {
             const std::string_view v = cell(row, static_cast<int>(i));
             if (fields_[i].raw) a.raw = v;
-            else if (fields_[i].field) assign(a, *fields_[i].field, v);
+            else if (fields_[i].field) set_field_from_text(a, *fields_[i].field, v); // time: read above
         }
     }
 
 private:
-    // A field from its text as exportCsv writes it; time is read above, and the analyst's marks
-    // (which a canonical table may carry) are not imported.
-    static void assign(Activity& a, FieldId field, std::string_view v) {
-        visit_imported_field_at(a, field, [&]<typename Tag>(Tag, auto& value) {
-            if constexpr (Tag::id == FieldId::ip) value = normalize_ip_text(v);
-            else if constexpr (Tag::info.kind == FieldKind::Text) value = v;
-            else if constexpr (Tag::info.kind == FieldKind::List) value = split_list(v);
-            else if constexpr (Tag::info.kind == FieldKind::Bool) value = parse_flag(v).value_or(false);
-        });
-    }
-
     // What a column holds: a field (resolved once, not per row), the raw record, or nothing.
     struct Column {
         std::optional<FieldId> field;

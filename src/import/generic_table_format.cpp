@@ -4,6 +4,7 @@
 #include "import/activity_type_map.h"
 #include "import/client_fields.h"
 #include "import/column_mapping_json.h"
+#include "import/field_from_text.h"
 #include "import/field_text.h"
 #include "import/location_text.h"
 #include "import/table_formats.h"
@@ -98,7 +99,9 @@ public:
     };
 
     GenericTableFormat(std::vector<Assignment> assignments, TableSyntax syntax)
-        : assignments_(std::move(assignments)), syntax_(syntax) {}
+        : assignments_(std::move(assignments)), syntax_(syntax) {
+        for (const Assignment& a : assignments_) ids_.push_back(*find_field_id(a.field)); // mappable: a field
+    }
 
     std::string_view name() const override { return syntax_ == TableSyntax::Csv ? "Generic CSV" : "Generic JSON"; }
 
@@ -109,14 +112,14 @@ public:
     }
 
     void map_row(std::span<const std::string_view> row, Activity& a, RecordOutcome& outcome) override {
-        for (const Assignment& assignment : assignments_) {
-            const std::string_view v = cell(row, assignment.column);
-            if (assignment.field == "time") {
+        for (size_t i = 0; i < assignments_.size(); ++i) {
+            const std::string_view v = cell(row, assignments_[i].column);
+            if (ids_[i] == FieldId::time_ms) {
                 auto time = parse_timestamp(v);
                 if (!time) return outcome.reject("unreadable time '" + std::string(v.substr(0, 60)) + "'");
                 a.time_ms = *time;
             } else {
-                assign(a, assignment.field, v);
+                assign(a, ids_[i], v);
             }
         }
         if (!a.activity_type.empty() || a.action_type.empty()) return;
@@ -124,41 +127,36 @@ public:
     }
 
 private:
-    static void assign(Activity& a, std::string_view field, std::string_view v) {
-        if (field == "id") a.id = v;
-        else if (field == "app") a.app = v;
-        else if (field == "activity_type") {
+    // The fields whose values are normalised as they are read; the others as their kind says.
+    static void assign(Activity& a, FieldId field, std::string_view v) {
+        switch (field) {
+        case FieldId::activity_type: {
             std::string_view type = activity_type_for_operation(v);
             a.activity_type = type.empty() ? v : type;
-        } else if (field == "action_type") a.action_type = v;
-        else if (field == "description") a.description = v;
-        else if (field == "user") a.user = v;
-        else if (field == "ip") a.ip = normalize_ip_text(v);
-        else if (field == "ip_category") a.ip_category = v;
-        else if (field == "ip_tags") a.ip_tags = split_list(v);
-        else if (field == "country") {
+            return;
+        }
+        case FieldId::country: {
             std::string code = country_code(v);
             a.country = code.empty() ? parse_location_text(v).country : code;
-        } else if (field == "city") a.city = v;
-        else if (field == "isp") a.isp = v;
-        else if (field == "user_agent") a.user_agent = v;
-        else if (field == "ua_tags") a.ua_tags = split_list(v);
-        else if (field == "device_type") {
+            return;
+        }
+        case FieldId::device_type: {
             std::string_view type = normalize_device_type(v);
             a.device_type = type.empty() ? v : type;
-        } else if (field == "browser") a.browser = v;
-        else if (field == "os") a.os = v;
-        else if (field == "objects") a.objects = split_list(v);
-        else if (field == "admin") a.admin = parse_flag(v).value_or(false);
-        else if (field == "impersonated") a.impersonated = parse_flag(v).value_or(false);
-        else if (field == "result") {
+            return;
+        }
+        case FieldId::result: {
             std::string_view result = normalize_result(v);
             a.result = result.empty() ? v : result;
-        } else if (field == "matched_policies") a.matched_policies = split_list(v);
-        else if (field == "user_domain") a.user_domain = v;
+            return;
+        }
+        default:
+            set_field_from_text(a, field, v);
+        }
     }
 
     std::vector<Assignment> assignments_;
+    std::vector<FieldId> ids_; // each assignment's field, found once
     TableSyntax syntax_;
 };
 

@@ -70,7 +70,13 @@ inline constexpr std::string_view kSideTable = ""; // no column: the side table 
 //   kind    FieldKind        label  what the UI calls it (Defender's filter name)
 //   ops     operator groups  case   FieldCase of eq/neq
 //   copy    FieldCopy        sql    the column's definition in `activities` (field_sql)
-// The fields an importer fills, in the contract's order (which is also the JSON's).
+// The fields an importer fills, in the contract's order (which is also the JSON's). Their
+// meanings are the contract's; in short: id is the export's activity ID or a stable hash of the
+// record; time is epoch ms UTC; activity_type is normalised (Log on, Failed log on, Download file,
+// ...) and action_type the app's raw operation name; ip is normalised (no port, no brackets);
+// ip_category is Corporate, Administrative, Risky, VPN, Cloud provider, Other or empty; country is
+// ISO 3166-1 alpha-2; device_type is PC, Mobile, Tablet or Other; result is Success or Failure;
+// source is the import format that produced the row and file the file it came from.
 #define SIGHTLINE_IMPORTED_FIELDS(X) \
     X(id,               "id",               Text, "Activity ID",             kTextFieldOps, Exact,  BesideRaw, kId) \
     X(time_ms,          "time",             Time, "Date",                    kTimeFieldOps, Exact,  Time,      kTime) \

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validates the data under assets/ (the ctest `assets`): the tables' columns, types, ranges,
 unique keys and dates, and the policy templates' shape, with every field they name in the
-canonical field list (src/model/canonical_fields.cpp). Given sightline-cli, each template's
+canonical field list (src/model/field_table.h). Given sightline-cli, each template's
 filter is also parsed by the core itself (an answer that is not an error).
 Usage: check_assets.py REPO_ROOT [SIGHTLINE_CLI]; prints each problem, exit 1 if any.
 """
@@ -25,10 +25,10 @@ def problem(where, message):
 
 
 def canonical_fields():
-    """The field names of src/model/canonical_fields.cpp ({"name", FieldKind::...} or X(name, ...))."""
-    path = os.path.join(ROOT, "src", "model", "canonical_fields.cpp")
+    """The field names of the one field table, src/model/field_table.h (X(member, "name", ...))."""
+    path = os.path.join(ROOT, "src", "model", "field_table.h")
     text = open(path, encoding="utf-8").read()
-    names = re.findall(r'\{\s*"([a-z_]+)"\s*,\s*FieldKind::', text) or re.findall(r"\bX\(\s*([a-z_]+)\s*,", text)
+    names = re.findall(r'\bX\(\s*[a-z_]+\s*,\s*"([a-z_]+)"\s*,', text)
     if len(names) < 20:
         sys.exit(f"check_assets.py: read only {len(names)} fields from {path}; update canonical_fields()")
     return set(names)

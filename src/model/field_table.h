@@ -3,7 +3,7 @@
 // (model/activity.h, model/activity_fields.h), the lookup by name (model/canonical_fields.h), the
 // store's schema, insert and reads (store/), the column copy (store/activity_columns.cpp), the
 // parse worker's encoding (import/parsed_rows.cpp), the activity JSON (api/activity_json.cpp), the
-// activity log's columns (app/activity_log_columns.h) and the filter operators (filter/filter_check).
+// activity log's columns (app/field_layouts.h) and the filter operators (filter/filter_check).
 // Adding a field is one line here plus its importer mapping; tests/unit/field_table_test.cpp checks
 // that every consumer knows every field.
 #pragma once

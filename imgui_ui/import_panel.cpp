@@ -36,12 +36,12 @@ void centre_next_window(float width) {
 } // namespace
 
 void ImportPanel::draw(AppModel& model, UiPlatform&) {
-    if (const ImportJob* job = model.import_job()) {
+    if (const ImportJob* job = model.import_session().job()) {
         if (started_at_ < 0) started_at_ = ImGui::GetTime();
-        if (!model.mapping_prompt()) draw_progress(model, *job); // the mapping dialog has the floor
+        if (!model.import_session().mapping_prompt()) draw_progress(model, *job); // the mapping dialog has the floor
     } else if (started_at_ >= 0) {
         started_at_ = -1.0;
-        report_open_ = !model.last_import_reports().empty() || report_open_;
+        report_open_ = !model.import_session().last_reports().empty() || report_open_;
     }
     draw_report(model);
 }
@@ -61,9 +61,9 @@ void ImportPanel::draw_progress(AppModel& model, const ImportJob& job) {
                        seconds_text(elapsed) + " elapsed";
     if (fraction > 0.02f && fraction < 1.0f) line += "  |  about " + seconds_text(elapsed / fraction - elapsed) + " left";
     ImGui::TextUnformatted(line.c_str());
-    bool cancelling = model.import_cancel_requested();
+    bool cancelling = model.import_session().cancel_requested();
     if (cancelling) ImGui::BeginDisabled();
-    if (ImGui::Button(cancelling ? "Cancelling..." : "Cancel")) model.request_import_cancel();
+    if (ImGui::Button(cancelling ? "Cancelling..." : "Cancel")) model.import_session().request_cancel();
     note_item("import:cancel");
     if (cancelling) ImGui::EndDisabled();
     ImGui::SameLine();
@@ -78,9 +78,9 @@ void ImportPanel::draw_report(AppModel& model) {
         ImGui::End();
         return;
     }
-    if (model.last_import_replaced_demo())
+    if (model.import_session().last_replaced_demo())
         ImGui::TextWrapped("The demo data was removed: the activity log now holds only your files.");
-    for (const FileImportReport& r : model.last_import_reports()) {
+    for (const FileImportReport& r : model.import_session().last_reports()) {
         ImGui::Separator();
         ImGui::Text("%s", r.name.c_str());
         ImGui::TextDisabled("Format: %s", r.format.empty() ? "unknown" : r.format.c_str());

@@ -32,7 +32,7 @@ float scaled(float css_pixels) { return css_pixels * ImGui::GetFontSize() / 15.0
 } // namespace
 
 void MappingDialog::draw(AppModel& model, UiPlatform&) {
-    const MappingPrompt* prompt = model.mapping_prompt();
+    const MappingPrompt* prompt = model.import_session().mapping_prompt();
     if (prompt && !ImGui::IsPopupOpen(kTitle)) {
         ImGui::OpenPopup(kTitle);
         error_.clear();
@@ -162,7 +162,7 @@ void MappingDialog::draw_preview(const MappingPrompt& prompt) {
 
 void MappingDialog::draw_buttons(const AppModel& model, const MappingPrompt& prompt) {
     if (!error_.empty()) ImGui::TextColored(kErrorColour, "%s", error_.c_str());
-    const bool usable = prompt.preview().error.empty() && !model.import_cancel_requested();
+    const bool usable = prompt.preview().error.empty() && !model.import_session().cancel_requested();
     if (!usable) ImGui::BeginDisabled();
     if (ImGui::Button("Import")) action_ = Action::Import;
     note_item("mapping:import");
@@ -178,12 +178,12 @@ void MappingDialog::draw_buttons(const AppModel& model, const MappingPrompt& pro
 }
 
 void MappingDialog::apply(AppModel& model) {
-    if (choice_.made) error_ = model.set_mapping_column(choice_.field, choice_.column);
+    if (choice_.made) error_ = model.import_session().set_mapping_column(choice_.field, choice_.column);
     choice_ = {};
     switch (action_) {
-    case Action::Import: error_ = model.confirm_mapping(); break;
-    case Action::Skip: error_ = model.skip_mapping_file(); break;
-    case Action::Cancel: model.request_import_cancel(); break;
+    case Action::Import: error_ = model.import_session().confirm_mapping(); break;
+    case Action::Skip: error_ = model.import_session().skip_mapping_file(); break;
+    case Action::Cancel: model.import_session().request_cancel(); break;
     case Action::None: break;
     }
     action_ = Action::None;

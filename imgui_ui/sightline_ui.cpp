@@ -50,7 +50,7 @@ void SightlineUi::draw() {
     filter_bar_.draw(model_, platform_);
     // While files are read, the chart and the table stand aside: they would show the data as
     // it was, and a redrawn table is most of a frame's cost where WebGL runs on the CPU.
-    const bool importing = model_.import_job() && !model_.mapping_prompt();
+    const bool importing = model_.import_session().job() && !model_.import_session().mapping_prompt();
     if (!importing) timeline_.draw(model_, platform_);
 
     float status_height = ImGui::GetFrameHeightWithSpacing();
@@ -86,13 +86,13 @@ void SightlineUi::draw_menu_bar() {
     if (file_menu) {
         if (ImGui::MenuItem("Open files...")) platform_.open_file_picker();
         note_item("menu:File/Open files...");
-        if (ImGui::MenuItem("Load demo data", nullptr, false, !model_.showing_demo_data() && !model_.import_job()))
+        if (ImGui::MenuItem("Load demo data", nullptr, false, !model_.showing_demo_data() && !model_.import_session().job()))
             model_.load_demo_data();
-        if (ImGui::MenuItem("Last import report", nullptr, false, !model_.last_import_reports().empty()))
+        if (ImGui::MenuItem("Last import report", nullptr, false, !model_.import_session().last_reports().empty()))
             import_panel_->open();
         ImGui::Separator();
         if (ImGui::MenuItem("Clear all activities", nullptr, false,
-                            model_.log().total_activities() > 0 && !model_.import_job()))
+                            model_.log().total_activities() > 0 && !model_.import_session().job()))
             model_.clear_activities();
         note_item("menu:File/Clear all activities");
         ImGui::EndMenu();

@@ -15,7 +15,7 @@ void TimelinePanel::update(AppModel& model) {
     // The bars stay while a search runs (its answer comes first) and while an import holds its
     // transaction open: inside it the replaced demo rows are already gone, so the mapping
     // dialog's backdrop charted nothing.
-    if (model.log().searching() || model.import_job()) return;
+    if (model.log().searching() || model.import_session().job()) return;
     const bool copy_ready = model.log().fast_filters_ready();
     if (revision_ == model.log().revision() && built_with_copy_ == copy_ready) return;
     // While waiting, the chart keeps its last bars (a starred row makes the copy stale too).

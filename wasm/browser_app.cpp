@@ -85,7 +85,7 @@ void BrowserApp::restore_page_state() {
         if (!error.empty()) std::fprintf(stderr, "Sightline: saved queries: %s\n", error.c_str());
     }
     if (auto stored = read_local_storage(kColumnMappingsKey)) {
-        std::string error = model_.restore_remembered_mappings(*stored);
+        std::string error = model_.import_session().restore_remembered_mappings(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: column mappings: %s\n", error.c_str());
     }
     saved_settings_revision_ = model_.settings().revision();
@@ -110,7 +110,7 @@ void BrowserApp::save_page_state() {
     if (model_.settings().revision() != saved_settings_revision_) {
         saved_settings_revision_ = model_.settings().revision();
         write_local_storage(kSavedQueriesKey, model_.settings().saved_queries().to_json());
-        write_local_storage(kColumnMappingsKey, model_.remembered_mappings().to_json());
+        write_local_storage(kColumnMappingsKey, model_.import_session().remembered_mappings().to_json());
     }
     std::string fragment = encode_filter_fragment(model_.log().filter(), model_.log().sort());
     if (fragment != url_fragment_) {

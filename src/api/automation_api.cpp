@@ -167,7 +167,7 @@ std::string status(AppModel& model, const Value& args) {
     w.Key("demo");
     w.Bool(model.showing_demo_data());
     w.Key("importing");
-    w.Bool(model.import_job() != nullptr);
+    w.Bool(model.import_session().job() != nullptr);
     w.Key("background");
     w.String(model.background_status());
     w.Key("sort");
@@ -324,7 +324,7 @@ std::string check_mapping(AppModel&, const Value& args) {
 // The column-mapping dialog as the analyst sees it: {open: false}, or the file, its columns,
 // the mapping chosen so far, where it came from, and why it cannot be used yet (if so).
 std::string mapping_dialog(AppModel& model, const Value&) {
-    const MappingPrompt* prompt = model.mapping_prompt();
+    const MappingPrompt* prompt = model.import_session().mapping_prompt();
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();

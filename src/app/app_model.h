@@ -52,32 +52,12 @@ public:
     void complete_indexes();
     std::string background_status() const { return log_.background_status(importing()); }
 
-    // Importing: the session (app/import_session.h) makes every decision of an import; these
-    // are its commands as the UI, the tests and the benchmark give them. Files the analyst opens
+    // Importing: the session (app/import_session.h) makes every decision of an import and
+    // holds its state (the job, the mapping prompt, remembered mappings, the last reports); the
+    // UI, the page's exports, the CLI and the tests give its commands. Files the analyst opens
     // replace the demo data rather than mix with it.
     ImportSession& import_session() { return import_session_; }
     const ImportSession& import_session() const { return import_session_; }
-    void begin_import(int file_count, int64_t bytes_total) { import_session_.begin(file_count, bytes_total); }
-    // `mapping`: read the file as a plain table with it (load() with a mapping).
-    // `ask_for_mapping`: a file in no known format waits for the analyst (mapping_prompt()).
-    // `kept_source`: the source (store/kept_sources.h) that keeps the file's bytes, or 0.
-    void import_file_begin(std::string name, ColumnMapping mapping = {}, bool ask_for_mapping = false,
-                           uint32_t kept_source = 0) {
-        import_session_.begin_file(std::move(name), {std::move(mapping), ask_for_mapping, kept_source, false});
-    }
-    void import_feed(std::span<const uint8_t> chunk) { import_session_.feed(chunk); }
-    void import_file_end() { import_session_.end_file(); }
-    void finish_import() { import_session_.finish(); }
-    void cancel_import() { import_session_.cancel(); }
-    void request_import_cancel() { import_session_.request_cancel(); }
-    std::string set_mapping_column(std::string_view field, std::string_view column) {
-        return import_session_.set_mapping_column(field, column);
-    }
-    std::string confirm_mapping() { return import_session_.confirm_mapping(); }
-    std::string skip_mapping_file() { return import_session_.skip_mapping_file(); }
-    std::string restore_remembered_mappings(std::string_view json) {
-        return import_session_.restore_remembered_mappings(json);
-    }
 
     // --- marks and the drawer -------------------------------------------------------------
     // The analyst's marks on one activity (a star, tags, a comment); an unset part is left as
@@ -96,12 +76,6 @@ public:
     // --- state the UI draws ---------------------------------------------------------------
     bool showing_demo_data() const override { return demo_loaded_; }
     const SqlConsoleResult& sql_result() const { return sql_result_; }
-    const ImportJob* import_job() const { return import_session_.job(); }
-    const MappingPrompt* mapping_prompt() const { return import_session_.mapping_prompt(); }
-    const ColumnMappingMemory& remembered_mappings() const { return import_session_.remembered_mappings(); }
-    bool import_cancel_requested() const { return import_session_.cancel_requested(); }
-    const std::vector<FileImportReport>& last_import_reports() const { return import_session_.last_reports(); }
-    bool last_import_replaced_demo() const { return import_session_.last_replaced_demo(); }
 
 private:
     bool importing() const { return import_session_.running(); }

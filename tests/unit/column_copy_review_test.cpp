@@ -219,11 +219,11 @@ TEST_CASE("column copy review: progress after a change counts the new copy, not 
     model.load_demo_data();
     model.complete_indexes();
     REQUIRE(model.background_status().empty());
-    model.begin_import(1, 0);
-    model.import_file_begin("one.csv");
-    model.import_feed({reinterpret_cast<const uint8_t*>(csv.data()), csv.size()});
-    model.import_file_end();
-    model.finish_import(); // replaces the demo's ~20,000 rows by one
+    model.import_session().begin(1, 0);
+    model.import_session().begin_file("one.csv");
+    model.import_session().feed({reinterpret_cast<const uint8_t*>(csv.data()), csv.size()});
+    model.import_session().end_file();
+    model.import_session().finish(); // replaces the demo's ~20,000 rows by one
     REQUIRE(model.log().total_activities() == 1);
     model.complete_view();
     CHECK(model.background_status() == "Preparing fast filters (0%)");

@@ -88,14 +88,14 @@ TEST_CASE("an import interrupts a pending search; a cancel starts it again") {
         return sightline::testing::visible(reference);
     }();
 
-    model.begin_import(1, 0);
+    model.import_session().begin(1, 0);
     CHECK_FALSE(model.log().searching());
     model.complete_view(); // waits for the import: nothing is read from uncommitted rows
     CHECK(model.log().view().size() == 0);
-    model.import_file_begin("more.csv");
+    model.import_session().begin_file("more.csv");
     const std::string csv = "id,time,app,activity_type,user,ip\nx-1,2026-11-01T10:00:00Z,Box,Log on,a@contoso.example,10.0.0.1\n";
-    model.import_feed(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(csv.data()), csv.size()));
-    model.cancel_import();
+    model.import_session().feed(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(csv.data()), csv.size()));
+    model.import_session().cancel();
 
     CHECK(model.log().searching()); // the rollback left the copy stale: the search waits for it
     CHECK(model.log().view().size() == 0);

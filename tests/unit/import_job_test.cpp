@@ -29,18 +29,18 @@ TEST_CASE("an import replaces the demo data when it commits; until then the demo
     model.load_demo_data();
     int64_t demo_rows = model.log().total_activities();
     REQUIRE(demo_rows > 20000);
-    model.begin_import(1, static_cast<int64_t>(kCanonicalCsv.size()));
-    model.import_file_begin("canonical.csv");
-    model.import_feed(bytes(kCanonicalCsv));
-    model.import_file_end();
+    model.import_session().begin(1, static_cast<int64_t>(kCanonicalCsv.size()));
+    model.import_session().begin_file("canonical.csv");
+    model.import_session().feed(bytes(kCanonicalCsv));
+    model.import_session().end_file();
     CHECK(model.log().total_activities() == demo_rows); // the demo is what the table shows while importing
     CHECK(model.showing_demo_data());
-    model.finish_import();
+    model.import_session().finish();
     CHECK(model.log().total_activities() == 2);
     CHECK_FALSE(model.showing_demo_data());
-    CHECK(model.last_import_replaced_demo());
-    REQUIRE(model.last_import_reports().size() == 1);
-    CHECK(model.last_import_reports()[0].rows == 2);
+    CHECK(model.import_session().last_replaced_demo());
+    REQUIRE(model.import_session().last_reports().size() == 1);
+    CHECK(model.import_session().last_reports()[0].rows == 2);
     CHECK(visible(model) == 2);
 }
 
@@ -48,39 +48,39 @@ TEST_CASE("a cancelled import leaves the data set as it was, demo included") {
     AppModel model;
     model.load_demo_data();
     int64_t demo_rows = model.log().total_activities();
-    model.begin_import(1, 0);
-    model.import_file_begin("canonical.csv");
-    model.import_feed(bytes(kCanonicalCsv));
-    model.cancel_import();
+    model.import_session().begin(1, 0);
+    model.import_session().begin_file("canonical.csv");
+    model.import_session().feed(bytes(kCanonicalCsv));
+    model.import_session().cancel();
     CHECK(model.store().count() == demo_rows);
     CHECK(model.showing_demo_data());
-    CHECK(model.import_job() == nullptr);
+    CHECK(model.import_session().job() == nullptr);
 }
 
 TEST_CASE("a second import adds to the first and counts duplicates") {
     AppModel model;
     for (int round = 0; round < 2; ++round) {
-        model.begin_import(1, 0);
-        model.import_file_begin("canonical.csv");
-        model.import_feed(bytes(kCanonicalCsv));
-        model.finish_import();
+        model.import_session().begin(1, 0);
+        model.import_session().begin_file("canonical.csv");
+        model.import_session().feed(bytes(kCanonicalCsv));
+        model.import_session().finish();
     }
     CHECK(model.log().total_activities() == 2);
-    CHECK(model.last_import_reports()[0].duplicates == 2);
-    CHECK_FALSE(model.last_import_replaced_demo());
+    CHECK(model.import_session().last_reports()[0].duplicates == 2);
+    CHECK_FALSE(model.import_session().last_replaced_demo());
 }
 
 TEST_CASE("a batch that adds no activity keeps the demo data") {
     AppModel model;
     model.load_demo_data();
     int64_t demo_rows = model.log().total_activities();
-    model.begin_import(1, 0);
-    model.import_file_begin("empty.csv");
-    model.import_file_end();
-    model.finish_import();
+    model.import_session().begin(1, 0);
+    model.import_session().begin_file("empty.csv");
+    model.import_session().end_file();
+    model.import_session().finish();
     CHECK(model.log().total_activities() == demo_rows);
     CHECK(model.showing_demo_data());
-    CHECK_FALSE(model.last_import_replaced_demo());
-    REQUIRE(model.last_import_reports().size() == 1);
-    CHECK_FALSE(model.last_import_reports()[0].errors.empty()); // the empty file is still reported
+    CHECK_FALSE(model.import_session().last_replaced_demo());
+    REQUIRE(model.import_session().last_reports().size() == 1);
+    CHECK_FALSE(model.import_session().last_reports()[0].errors.empty()); // the empty file is still reported
 }

@@ -43,9 +43,9 @@ std::string unknown_csv(int rows) {
 // Begins an import of one file and feeds all of it, but does not end it.
 void start_import(AppModel& model, const std::string& name, const std::string& text, bool ask,
                   ColumnMapping mapping = {}) {
-    model.begin_import(1, static_cast<int64_t>(text.size()));
-    model.import_file_begin(name, std::move(mapping), ask);
-    model.import_feed(bytes(text));
+    model.import_session().begin(1, static_cast<int64_t>(text.size()));
+    model.import_session().begin_file(name, {std::move(mapping), ask, 0, false});
+    model.import_session().feed(bytes(text));
 }
 
 std::string user_of_newest(AppModel& model) {
@@ -60,9 +60,9 @@ TEST_CASE("a file in no known format waits for the analyst, pre-filled with the 
     AppModel model;
     const std::string text = unknown_csv(5);
     start_import(model, "unknown.csv", text, true);
-    CHECK_FALSE(model.mapping_prompt()); // fewer rows than a guess wants: waits for the end
-    model.import_file_end();
-    const MappingPrompt* prompt = model.mapping_prompt();
+    CHECK_FALSE(model.import_session().mapping_prompt()); // fewer rows than a guess wants: waits for the end
+    model.import_session().end_file();
+    const MappingPrompt* prompt = model.import_session().mapping_prompt();
     REQUIRE(prompt);
     CHECK(prompt->sample().file_name == "unknown.csv");
     CHECK(prompt->sample().rows.size() == 5);
@@ -79,30 +79,30 @@ TEST_CASE("a file in no known format waits for the analyst, pre-filled with the 
 TEST_CASE("changing a column updates the preview; time must be mapped; confirm imports and remembers") {
     AppModel model;
     start_import(model, "unknown.csv", unknown_csv(5), true);
-    model.import_file_end();
-    REQUIRE(model.mapping_prompt());
-    CHECK(model.set_mapping_column("user", "Mailbox").empty());
-    const MappingPreview& preview = model.mapping_prompt()->preview();
+    model.import_session().end_file();
+    REQUIRE(model.import_session().mapping_prompt());
+    CHECK(model.import_session().set_mapping_column("user", "Mailbox").empty());
+    const MappingPreview& preview = model.import_session().mapping_prompt()->preview();
     const auto user = std::find(preview.fields.begin(), preview.fields.end(), "user") - preview.fields.begin();
     CHECK(preview.rows[0].cells[static_cast<size_t>(user)] == "user0@contoso.example");
-    CHECK_FALSE(model.set_mapping_column("user", "No such column").empty());
-    CHECK_FALSE(model.set_mapping_column("colour", "Who").empty());
-    CHECK(model.mapping_prompt()->column_for("user") == "Mailbox"); // errors changed nothing
+    CHECK_FALSE(model.import_session().set_mapping_column("user", "No such column").empty());
+    CHECK_FALSE(model.import_session().set_mapping_column("colour", "Who").empty());
+    CHECK(model.import_session().mapping_prompt()->column_for("user") == "Mailbox"); // errors changed nothing
 
-    CHECK(model.set_mapping_column("time", "").empty());
-    CHECK(model.mapping_prompt()->preview().error == "no column is mapped to time");
-    CHECK(model.confirm_mapping() == "no column is mapped to time");
-    REQUIRE(model.mapping_prompt()); // still asking
-    CHECK(model.set_mapping_column("time", "When").empty());
+    CHECK(model.import_session().set_mapping_column("time", "").empty());
+    CHECK(model.import_session().mapping_prompt()->preview().error == "no column is mapped to time");
+    CHECK(model.import_session().confirm_mapping() == "no column is mapped to time");
+    REQUIRE(model.import_session().mapping_prompt()); // still asking
+    CHECK(model.import_session().set_mapping_column("time", "When").empty());
 
-    CHECK(model.confirm_mapping().empty());
-    CHECK_FALSE(model.mapping_prompt());
-    model.finish_import();
+    CHECK(model.import_session().confirm_mapping().empty());
+    CHECK_FALSE(model.import_session().mapping_prompt());
+    model.import_session().finish();
     CHECK(model.log().total_activities() == 5);
     CHECK(user_of_newest(model) == "user4@contoso.example");
-    REQUIRE(model.last_import_reports().size() == 1);
-    CHECK(model.last_import_reports()[0].mapping_source == "chosen");
-    auto remembered = model.remembered_mappings().find({"When", "Who", "Mailbox", "Where From", "Action"});
+    REQUIRE(model.import_session().last_reports().size() == 1);
+    CHECK(model.import_session().last_reports()[0].mapping_source == "chosen");
+    auto remembered = model.import_session().remembered_mappings().find({"When", "Who", "Mailbox", "Where From", "Action"});
     REQUIRE(remembered);
     CHECK(mapped_column(remembered->mapping, "user") == "Mailbox");
     CHECK(model.settings().revision() > 0); // the page saves it to localStorage
@@ -111,27 +111,27 @@ TEST_CASE("changing a column updates the preview; time must be mapped; confirm i
 TEST_CASE("the next file with the same header opens with the remembered mapping; load() uses it too") {
     AppModel model;
     start_import(model, "first.csv", unknown_csv(3), true);
-    model.import_file_end();
-    REQUIRE(model.set_mapping_column("user", "Mailbox").empty());
-    REQUIRE(model.confirm_mapping().empty());
-    model.finish_import();
+    model.import_session().end_file();
+    REQUIRE(model.import_session().set_mapping_column("user", "Mailbox").empty());
+    REQUIRE(model.import_session().confirm_mapping().empty());
+    model.import_session().finish();
 
     // Same header, other case and spacing: the dialog starts from what was chosen.
     std::string again = unknown_csv(4);
     again.replace(0, again.find('\n'), "when, WHO ,Mailbox,Where  From,Action");
     start_import(model, "second.csv", again, true);
-    model.import_file_end();
-    REQUIRE(model.mapping_prompt());
-    CHECK(model.mapping_prompt()->sample().remembered_from == "first.csv");
-    CHECK(model.mapping_prompt()->column_for("user") == "Mailbox");
-    CHECK(model.skip_mapping_file().empty());
-    model.finish_import();
+    model.import_session().end_file();
+    REQUIRE(model.import_session().mapping_prompt());
+    CHECK(model.import_session().mapping_prompt()->sample().remembered_from == "first.csv");
+    CHECK(model.import_session().mapping_prompt()->column_for("user") == "Mailbox");
+    CHECK(model.import_session().skip_mapping_file().empty());
+    model.import_session().finish();
 
     // load() never asks: the remembered mapping instead of the guess ("Who").
     start_import(model, "third.csv", unknown_csv(2), false);
-    model.import_file_end();
-    model.finish_import();
-    const FileImportReport& report = model.last_import_reports().at(0);
+    model.import_session().end_file();
+    model.import_session().finish();
+    const FileImportReport& report = model.import_session().last_reports().at(0);
     CHECK(report.mapping_source == "remembered");
     CHECK(report.mapping_json == R"({"time":"When","action_type":"Action","user":"Mailbox","ip":"Where From"})");
 }
@@ -141,21 +141,21 @@ TEST_CASE("skip imports nothing of the file; cancel in the dialog leaves the dat
     model.load_demo_data();
     const int64_t demo = model.log().total_activities();
     start_import(model, "skipped.csv", unknown_csv(3), true);
-    model.import_file_end();
-    CHECK(model.skip_mapping_file().empty());
-    CHECK_FALSE(model.mapping_prompt());
-    model.finish_import();
-    REQUIRE(model.last_import_reports().size() == 1);
-    CHECK(model.last_import_reports()[0].rows == 0);
-    CHECK(model.last_import_reports()[0].fatal_error.find("skipped") != std::string::npos);
-    CHECK(model.skip_mapping_file() == "no file is waiting for a column mapping");
+    model.import_session().end_file();
+    CHECK(model.import_session().skip_mapping_file().empty());
+    CHECK_FALSE(model.import_session().mapping_prompt());
+    model.import_session().finish();
+    REQUIRE(model.import_session().last_reports().size() == 1);
+    CHECK(model.import_session().last_reports()[0].rows == 0);
+    CHECK(model.import_session().last_reports()[0].fatal_error.find("skipped") != std::string::npos);
+    CHECK(model.import_session().skip_mapping_file() == "no file is waiting for a column mapping");
 
     const int64_t before = model.log().total_activities();
     start_import(model, "cancelled.csv", unknown_csv(3), true);
-    model.import_file_end();
-    REQUIRE(model.mapping_prompt());
-    model.cancel_import();
-    CHECK_FALSE(model.mapping_prompt());
+    model.import_session().end_file();
+    REQUIRE(model.import_session().mapping_prompt());
+    model.import_session().cancel();
+    CHECK_FALSE(model.import_session().mapping_prompt());
     CHECK(model.log().total_activities() == before);
     CHECK(visible(model) == before);
     CHECK(demo > 0);
@@ -165,16 +165,16 @@ TEST_CASE("a large file asks after its first rows, then maps the waiting rows an
     AppModel model;
     const std::string text = unknown_csv(300);
     const size_t half = text.size() / 2;
-    model.begin_import(1, static_cast<int64_t>(text.size()));
-    model.import_file_begin("large.csv", {}, true);
-    model.import_feed(bytes(text.substr(0, half)));
-    REQUIRE(model.mapping_prompt()); // enough sample rows: asks before the end
-    CHECK(model.mapping_prompt()->sample().rows.size() == 20);
-    CHECK(model.confirm_mapping().empty());
-    model.import_feed(bytes(text.substr(half)));
-    model.import_file_end();
-    model.finish_import();
-    CHECK(model.last_import_reports().at(0).rows + model.last_import_reports().at(0).duplicates == 300);
+    model.import_session().begin(1, static_cast<int64_t>(text.size()));
+    model.import_session().begin_file("large.csv", {{}, true, 0, false});
+    model.import_session().feed(bytes(text.substr(0, half)));
+    REQUIRE(model.import_session().mapping_prompt()); // enough sample rows: asks before the end
+    CHECK(model.import_session().mapping_prompt()->sample().rows.size() == 20);
+    CHECK(model.import_session().confirm_mapping().empty());
+    model.import_session().feed(bytes(text.substr(half)));
+    model.import_session().end_file();
+    model.import_session().finish();
+    CHECK(model.import_session().last_reports().at(0).rows + model.import_session().last_reports().at(0).duplicates == 300);
     CHECK(model.log().total_activities() == 10); // ten distinct records, repeated
 }
 
@@ -182,9 +182,9 @@ TEST_CASE("known formats never ask") {
     AppModel model;
     const std::string text = "id,time,app,activity_type,user,ip\nt-1,2026-11-01T10:00:00Z,Box,Log on,ann@contoso.example,10.0.0.1\n";
     start_import(model, "canonical.csv", text, true);
-    model.import_file_end();
-    CHECK_FALSE(model.mapping_prompt());
-    model.finish_import();
+    model.import_session().end_file();
+    CHECK_FALSE(model.import_session().mapping_prompt());
+    model.import_session().finish();
     CHECK(model.log().total_activities() == 1);
 }
 
@@ -213,9 +213,9 @@ TEST_CASE("load with an explicit mapping: used as given; a missing column fails 
     auto mapping = column_mapping_from_json(checked["mapping"], error);
     REQUIRE(mapping);
     start_import(model, "given.csv", unknown_csv(3), false, *mapping);
-    model.import_file_end();
-    model.finish_import();
-    auto report = parse(import_reports_to_json(model.last_import_reports(), model.log().total_activities()));
+    model.import_session().end_file();
+    model.import_session().finish();
+    auto report = parse(import_reports_to_json(model.import_session().last_reports(), model.log().total_activities()));
     const auto& file = report["files"][0];
     CHECK(file["rows"].GetInt64() == 3);
     CHECK(std::string(file["mapping_source"].GetString()) == "given");
@@ -226,9 +226,9 @@ TEST_CASE("load with an explicit mapping: used as given; a missing column fails 
     auto wrong = column_mapping_from_json_text(R"({"time": "When", "user": "Account"})", error);
     REQUIRE(wrong);
     start_import(model, "wrong.csv", unknown_csv(3), false, *wrong);
-    model.import_file_end();
-    model.finish_import();
-    auto failed = parse(import_reports_to_json(model.last_import_reports(), model.log().total_activities()));
+    model.import_session().end_file();
+    model.import_session().finish();
+    auto failed = parse(import_reports_to_json(model.import_session().last_reports(), model.log().total_activities()));
     CHECK(failed["files"][0]["fatal"].GetBool());
     CHECK(std::string(failed["files"][0]["error"].GetString()) ==
           "column mapping cannot be used: the file has no column 'Account' (for user)");

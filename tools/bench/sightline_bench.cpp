@@ -75,20 +75,20 @@ int run(const std::string& data_path, const std::string& operations_path) {
     AppModel model;
     std::vector<uint8_t> chunk(kChunkBytes);
     const auto ingest_start = Clock::now();
-    model.begin_import(1, 0);
-    model.import_file_begin(data_path.substr(data_path.find_last_of('/') + 1));
+    model.import_session().begin(1, 0);
+    model.import_session().begin_file(data_path.substr(data_path.find_last_of('/') + 1));
     int64_t bytes = 0;
     while (in) {
         in.read(reinterpret_cast<char*>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
         const auto got = static_cast<size_t>(in.gcount());
         if (got == 0) break;
         bytes += static_cast<int64_t>(got);
-        model.import_feed(std::span<const uint8_t>(chunk.data(), got));
+        model.import_session().feed(std::span<const uint8_t>(chunk.data(), got));
     }
-    model.import_file_end();
+    model.import_session().end_file();
     const double parse_insert_ms = ms_since(ingest_start);
     const auto finish_start = Clock::now();
-    model.finish_import(); // commit, indexes, the activity log's view
+    model.import_session().finish(); // commit, indexes, the activity log's view
     const double finish_ms = ms_since(finish_start);
     const double ingest_ms = ms_since(ingest_start);
     // What the page does between frames after an import: the column copy, then the indexes.
@@ -115,7 +115,7 @@ int run(const std::string& data_path, const std::string& operations_path) {
     w.Key("rows");
     w.Int64(model.log().total_activities());
     const FileImportReport* report =
-        model.last_import_reports().empty() ? nullptr : &model.last_import_reports().front();
+        model.import_session().last_reports().empty() ? nullptr : &model.import_session().last_reports().front();
     w.Key("format");
     w.String(report ? report->format : "");
     w.Key("skipped");

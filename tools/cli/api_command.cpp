@@ -48,25 +48,25 @@ std::string base_name(const std::string& path) {
 
 // One batch, as the page imports the files of one drop; false when a file cannot be opened.
 bool import_files(AppModel& model, const std::vector<std::string>& paths) {
-    model.begin_import(static_cast<int>(paths.size()), 0);
+    model.import_session().begin(static_cast<int>(paths.size()), 0);
     std::vector<uint8_t> chunk(kChunkBytes);
     for (const std::string& path : paths) {
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             std::cerr << "sightline-cli api: cannot open " << path << '\n';
-            model.cancel_import();
+            model.import_session().cancel();
             return false;
         }
-        model.import_file_begin(base_name(path));
+        model.import_session().begin_file(base_name(path));
         while (in) {
             in.read(reinterpret_cast<char*>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
             const auto got = static_cast<size_t>(in.gcount());
             if (got == 0) break;
-            model.import_feed(std::span<const uint8_t>(chunk.data(), got));
+            model.import_session().feed(std::span<const uint8_t>(chunk.data(), got));
         }
-        model.import_file_end();
+        model.import_session().end_file();
     }
-    model.finish_import();
+    model.import_session().finish();
     return true;
 }
 

@@ -88,23 +88,7 @@ TEST_CASE("rows parsed by the worker are stored as an import in one thread store
                 continue;
             }
             CHECK(parsed.result.rows == direct.rows);
-            const FileImportReport& a = parsed.result.report;
-            const FileImportReport& b = direct.report;
-            CHECK(a.name == b.name);
-            CHECK(a.format == b.format);
-            CHECK(a.rows == b.rows);
-            CHECK(a.repaired == b.repaired);
-            CHECK(a.skipped == b.skipped);
-            CHECK(a.duplicates == b.duplicates);
-            CHECK(a.fatal_error == b.fatal_error);
-            CHECK(a.issue_count == b.issue_count);
-            CHECK(a.bytes == b.bytes);
-            REQUIRE(a.errors.size() == b.errors.size());
-            for (size_t i = 0; i < a.errors.size(); ++i) {
-                CHECK(a.errors[i].line == b.errors[i].line);
-                CHECK(a.errors[i].byte_offset == b.errors[i].byte_offset);
-                CHECK(a.errors[i].message == b.errors[i].message);
-            }
+            check_same_report(parsed.result.report, direct.report);
         }
     }
     CHECK(handed_back >= 3); // generic_guessed.csv, generic_guessed.jsonl, unknown_columns.csv, ...

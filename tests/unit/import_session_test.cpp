@@ -76,20 +76,6 @@ int64_t sql_count(ActivityStore& store) {
     return sqlite3_column_int64(st.get(), 0);
 }
 
-void check_same_report(const FileImportReport& a, const FileImportReport& b) {
-    CHECK(a.name == b.name);
-    CHECK(a.format == b.format);
-    CHECK(a.rows == b.rows);
-    CHECK(a.repaired == b.repaired);
-    CHECK(a.skipped == b.skipped);
-    CHECK(a.duplicates == b.duplicates);
-    CHECK(a.fatal_error == b.fatal_error);
-    CHECK(a.issue_count == b.issue_count);
-    CHECK(a.bytes == b.bytes);
-    CHECK(a.mapping_json == b.mapping_json);
-    CHECK(a.errors.size() == b.errors.size());
-}
-
 const std::string kCanonical = "id,time,app,activity_type,user,ip\n"
                                "s-1,2026-11-01T10:00:00Z,Box,Log on,ann@contoso.example,10.0.0.1\n"
                                "s-2,2026-11-01T11:00:00Z,Box,Download file,ann@contoso.example,10.0.0.1\n";

@@ -75,4 +75,24 @@ inline ImportResult import_fixture(const std::string& name, size_t chunk = 0, Im
     return import_bytes(name, read_fixture(name), chunk, std::move(options));
 }
 
+// Two reports of one file agree in every count and in every error (line, offset, message).
+inline void check_same_report(const FileImportReport& a, const FileImportReport& b) {
+    CHECK(a.name == b.name);
+    CHECK(a.format == b.format);
+    CHECK(a.rows == b.rows);
+    CHECK(a.repaired == b.repaired);
+    CHECK(a.skipped == b.skipped);
+    CHECK(a.duplicates == b.duplicates);
+    CHECK(a.fatal_error == b.fatal_error);
+    CHECK(a.issue_count == b.issue_count);
+    CHECK(a.bytes == b.bytes);
+    CHECK(a.mapping_json == b.mapping_json);
+    REQUIRE(a.errors.size() == b.errors.size());
+    for (size_t i = 0; i < a.errors.size(); ++i) {
+        CHECK(a.errors[i].line == b.errors[i].line);
+        CHECK(a.errors[i].byte_offset == b.errors[i].byte_offset);
+        CHECK(a.errors[i].message == b.errors[i].message);
+    }
+}
+
 } // namespace sightline::test

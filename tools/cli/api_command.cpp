@@ -5,6 +5,8 @@
 // same calls can be answered once from SQL and once from the copy against one expected file.
 #include "api_command.h"
 
+#include "base_name.h"
+
 #include "api/automation_api.h"
 #include "app/app_model.h"
 
@@ -39,11 +41,6 @@ bool parse_args(const std::vector<std::string>& args, ApiArgs& out) {
         }
     }
     return !out.calls_path.empty();
-}
-
-std::string base_name(const std::string& path) {
-    const size_t slash = path.find_last_of("/\\");
-    return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 // One batch, as the page imports the files of one drop; false when a file cannot be opened.

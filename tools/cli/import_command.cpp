@@ -1,5 +1,7 @@
 #include "import_command.h"
 
+#include "base_name.h"
+
 #include "api/activity_json.h"
 #include "app/import_file_driver.h"
 #include "app/import_session.h"
@@ -46,11 +48,6 @@ bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
         }
     }
     return !out.files.empty();
-}
-
-std::string base_name(const std::string& path) {
-    const size_t slash = path.find_last_of("/\\");
-    return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 // The command line has no demo to replace and no UI to redraw.

@@ -15,6 +15,18 @@
 #include <cmath>
 #include <cstdio>
 
+namespace {
+
+// Sizes the canvas's backing store without glfwSetWindowSize: Emscripten 3.1.6's version of it
+// (library_glfw.js) asks for browser full screen when the size equals the screen's (comparing
+// device pixels with the screen's CSS pixels), which a page may only do in a user gesture, so a
+// full-screen or maximised window logged "Permissions check failed" every frame and kept its
+// old size. Browser.setCanvasSize is that function's other branch: its resize listener tells
+// GLFW the new size, which ImGui's GLFW backend reads each frame.
+EM_JS(void, sl_set_canvas_backing_size, (int width, int height), { Browser.setCanvasSize(width, height); });
+
+} // namespace
+
 namespace sightline {
 
 BrowserApp* BrowserApp::instance_ = nullptr;
@@ -132,7 +144,7 @@ bool BrowserApp::sync_canvas_size() {
     glfwGetWindowSize(window_, &current_width, &current_height);
     bool changed = false;
     if (width > 0 && height > 0 && (width != current_width || height != current_height)) {
-        glfwSetWindowSize(window_, width, height);
+        sl_set_canvas_backing_size(width, height);
         changed = true;
     }
     if (ratio != pixel_ratio_) {

@@ -271,6 +271,10 @@ function renderTables(results, OPERATIONS, EXTRA, LATER) {
       return `${med('median_ms')} / ${med('p95_ms')} / ${med('worst_ms')} ms`;
     };
     line('app: work per frame while scrolling (median / p95 / worst)', workTimes((r) => r.scrolling?.frames));
+    line('page: idle CPU, 5 s with nothing to do (% of one core)', (id) => {
+      const idle = id === 'wasm' ? eng(id)?.runs.map((r) => r.idle?.cpu_pct).filter((x) => x != null) : null;
+      return idle?.length ? `${summary(idle).median.toFixed(2)}%` : null;
+    });
     line('app: work per import slice (median / p95 / worst)', workTimes((r) => r.ingest.import_slices));
     line('app: work per background slice after ingest (median / p95 / worst)', workTimes((r) => r.ingest.background_slices));
     for (const op of [...OPERATIONS.map((o) => o.name), ...EXTRA]) {

@@ -74,6 +74,7 @@ bool BrowserApp::start() {
     glfwMakeContextCurrent(window_);
 
     install_wake_callbacks(window_);
+    install_wake_listeners();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout is not persisted through a file system
@@ -105,6 +106,7 @@ void BrowserApp::restore_page_state() {
 }
 
 void BrowserApp::url_fragment_changed() {
+    wake();
     std::string fragment = read_url_fragment();
     if (fragment == url_fragment_) return; // our own replaceState
     url_fragment_ = fragment;
@@ -157,7 +159,9 @@ bool BrowserApp::sync_canvas_size() {
 }
 
 void BrowserApp::set_import_running(bool running) {
+    import_running_ = running;
     if (running) {
+        sleeping_ = false; // the import owns the paused loop now
         emscripten_pause_main_loop();
         last_import_frame_ms_ = 0;
         draw_import_progress();
@@ -165,6 +169,40 @@ void BrowserApp::set_import_running(bool running) {
         emscripten_resume_main_loop();
         wake();
     }
+}
+
+void BrowserApp::wake() {
+    frames_left_ = kFramesAfterWake;
+    if (sleeping_ && !import_running_) {
+        sleeping_ = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+bool BrowserApp::may_sleep() const {
+    if (frames_left_ > 0 || pumping_ || import_running_) return false;
+    if (model_.log().revision() != drawn_revision_ || model_.log().background_steps() != drawn_background_steps_)
+        return false;
+    // A text field's caret blinks, and a held mouse button may be repeating or dragging.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return false;
+    for (bool down : io.MouseDown)
+        if (down) return false;
+    return true;
+}
+
+// What wakes an idle page from outside GLFW's input callbacks: the window's size or its pixel
+// ratio changing (browser zoom fires resize; moving to another screen changes the resolution).
+void BrowserApp::install_wake_listeners() {
+    EM_ASM({
+        const wake = () => Module.ccall('sl_wake', null, [], []);
+        window.addEventListener('resize', wake);
+        const watchRatio = () => {
+            const query = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+            query.addEventListener('change', () => { wake(); watchRatio(); }, { once: true });
+        };
+        if (window.matchMedia) watchRatio();
+    });
 }
 
 void BrowserApp::input_arrived() {
@@ -203,6 +241,7 @@ bool BrowserApp::background_slice() {
     const double started = emscripten_get_now();
     pumping_ = model_.do_background_work(background_budget_ms());
     background_slice_times_.record(emscripten_get_now() - started);
+    if (!pumping_) wake(); // the finished work's answers are drawn
     return pumping_;
 }
 
@@ -220,6 +259,9 @@ void BrowserApp::frame() {
         save_page_state();
         last_drawn_ms_ = emscripten_get_now();
         frame_times_.record(emscripten_get_now() - started); // idle callbacks are not frames
+    } else if (may_sleep()) {
+        sleeping_ = true;
+        emscripten_pause_main_loop();
     }
 }
 

@@ -49,8 +49,10 @@ public:
     // The page's URL fragment changed (the analyst edited the link, or went back).
     void url_fragment_changed();
 
-    // Draw the next few frames (ImGui needs a couple to settle hover states).
-    void wake() { frames_left_ = kFramesAfterWake; }
+    // Draw the next few frames (ImGui needs a couple to settle hover states), restarting the
+    // frame loop if an idle page had stopped it. Input, a resize, an automation call, a URL
+    // change and finished background work all wake the page.
+    void wake();
     // The analyst moved, clicked or typed: wake, and during an import draw after this slice.
     void input_arrived();
 
@@ -74,6 +76,10 @@ private:
     void restore_page_state();
     void save_page_state();
     bool needs_frame();
+    // An idle page stops its animation-frame loop: each frame that drew nothing still cost
+    // about 1.4% of a core (measured over 10 s in headless Chromium), for nothing.
+    bool may_sleep() const;
+    void install_wake_listeners();
     double background_budget_ms() const;
     void draw_frame();
 
@@ -95,6 +101,8 @@ private:
     bool input_since_import_frame_ = false;
     double last_drawn_ms_ = 0;
     bool pumping_ = false; // background_pump.js runs the background work
+    bool import_running_ = false; // the import has paused the loop and draws its own progress
+    bool sleeping_ = false;       // the loop is paused because nothing changes
     std::vector<int> latched_keys_;
     DurationStats frame_times_;
     DurationStats import_slice_times_;

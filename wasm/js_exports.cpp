@@ -31,7 +31,11 @@ EMSCRIPTEN_KEEPALIVE int sl_background_slice() { return sightline::BrowserApp::i
 
 EMSCRIPTEN_KEEPALIVE void sl_url_fragment_changed() { sightline::BrowserApp::instance()->url_fragment_changed(); }
 
+EMSCRIPTEN_KEEPALIVE void sl_wake() { sightline::BrowserApp::instance()->wake(); }
+
+// Any call may change what is drawn: it wakes an idle page.
 EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arguments_json) {
+    sightline::BrowserApp::instance()->wake();
     g_last_result = sightline::BrowserApp::instance()->api().call(method, arguments_json);
     return g_last_result.c_str();
 }

@@ -57,6 +57,23 @@ async function measureScrolling(page) {
   return { ms: Date.now() - t0, frames: times.frames };
 }
 
+// The page left alone after the measurements: the renderer's main-thread task time over 5 s
+// (Chrome's Performance.getMetrics TaskDuration), as % of one core. An idle page stops its
+// frame loop (wasm/browser_app.h); the target is under 1%.
+async function measureIdle(page) {
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(1500); // the frames after the last input and call are drawn
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const before = await taskSeconds();
+  const t0 = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const busy = (await taskSeconds()) - before;
+  await cdp.detach();
+  return { cpu_pct: (100 * busy) / ((Date.now() - t0) / 1000) };
+}
+
 export class SightlineBrowser {
   static async start(dataDir) {
     const self = new SightlineBrowser();
@@ -140,8 +157,9 @@ export class SightlineBrowser {
         if (results[op.name].error) throw new Error(`${op.name}: ${results[op.name].error}`);
       }
       const scrolling = await measureScrolling(page);
+      const idle = await measureIdle(page);
       if (errors.length) ingest.page_errors = errors;
-      return { ingest, operations: results, scrolling };
+      return { ingest, operations: results, scrolling, idle };
     }
   }
 

@@ -22,8 +22,10 @@ export async function launchBrowser() {
 // Opens `url` in a new page and records what must never happen: console errors, uncaught
 // exceptions, and requests to anything but the page's own origin (or data:/blob: URLs).
 // `screen`: the screen size the page sees (window.screen); by default the browser's own.
-export async function openWatchedPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, screen } = {}) {
+// `initScript`: a function run in the page before its own scripts.
+export async function openWatchedPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, screen, initScript } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, ...(screen ? { screen } : {}) });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = { consoleErrors: [], foreignRequests: [] };
   const own = new URL(url);

@@ -107,8 +107,21 @@ test('a file dropped on the page is imported through the drop handler', async ()
       dt.items.add(new File([new Uint8Array(b)], 'audit_log_purview.csv', { type: 'text/csv' }));
       return dt;
     }, bytes);
+    const overlayShown = () => page.evaluate(() => getComputedStyle(document.getElementById('drop-overlay')).display !== 'none');
+    assert.equal(await overlayShown(), false, 'no drop overlay before a drag');
+    // Dragged over the page: the overlay says what a drop does, and stays while the drag crosses
+    // from one element to another (an enter for the canvas, a leave for the body).
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('#canvas', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('body', 'dragleave', { dataTransfer });
     await page.dispatchEvent('#canvas', 'dragover', { dataTransfer });
+    assert.equal(await overlayShown(), true, 'the drop overlay shows while files are over the page');
+    await screenshot(page, 'drop-overlay');
+    await page.dispatchEvent('#canvas', 'dragleave', { dataTransfer });
+    assert.equal(await overlayShown(), false, 'and goes when they leave it');
+    await page.dispatchEvent('#canvas', 'dragenter', { dataTransfer });
     await page.dispatchEvent('#canvas', 'drop', { dataTransfer });
+    assert.equal(await overlayShown(), false, 'a drop hides it');
     const status = await waitForStatus(page, (s) => !s.demo && !s.importing && s.total > 0);
     assert.equal(status.total, 3);
     const q = await page.evaluate(() => window.sightline.query({ limit: 5 }));

@@ -278,10 +278,27 @@
     input.click();
   };
 
-  // Drag and drop anywhere on the page.
+  // Drag and drop anywhere on the page, with an overlay while files are over it. dragenter and
+  // dragleave fire for every element crossed, so the overlay counts them rather than trusting one.
+  const dropOverlay = document.getElementById('drop-overlay');
+  let dragDepth = 0;
+  const carriesFiles = (e) => Array.from((e.dataTransfer && e.dataTransfer.types) || []).includes('Files');
+  const showDropOverlay = (shown) => { if (dropOverlay) dropOverlay.classList.toggle('hidden', !shown); };
+  window.addEventListener('dragenter', (e) => {
+    if (!carriesFiles(e)) return;
+    dragDepth += 1;
+    showDropOverlay(true);
+  });
+  window.addEventListener('dragleave', (e) => {
+    if (!carriesFiles(e)) return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) showDropOverlay(false);
+  });
   window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   window.addEventListener('drop', (e) => {
     e.preventDefault();
+    dragDepth = 0;
+    showDropOverlay(false);
     const files = Array.from(e.dataTransfer.files || [], toSource);
     if (files.length) loadFiles(files, true);
   });

@@ -4,6 +4,7 @@
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
+#include "export/csv_export_job.h"
 #include "query/activity_query.h"
 #include "query/timeline_histogram.h"
 #include "util/time_format.h"
@@ -350,6 +351,43 @@ std::string mapping_dialog(AppModel& model, const Value&) {
     return buffer.GetString();
 }
 
+bool bool_member(const Value& options, const char* key, bool fallback) {
+    auto it = options.FindMember(key);
+    if (it == options.MemberEnd() || it->value.IsNull()) return fallback;
+    if (!it->value.IsBool()) throw ApiError(std::string(key) + " must be true or false");
+    return it->value.GetBool();
+}
+
+// exportCsv({filter, sort, columns, all_fields, raw, bom, delimiter}): the CSV text as the
+// Export button writes it (the same job); what is left out is the activity log's (its filter,
+// sort and visible columns) and the Export panel's choices.
+std::string export_csv(AppModel& model, const Value& args) {
+    const Value& options = options_at(args, 0);
+    CsvExportOptions export_options = model.csv_export().current_options(model.log());
+    if (options.HasMember("filter") && !options["filter"].IsNull()) export_options.filter = filter_member(options, "filter");
+    if (options.HasMember("sort") && !options["sort"].IsNull()) export_options.sort = sort_member(options);
+    if (auto it = options.FindMember("columns"); it != options.MemberEnd() && !it->value.IsNull()) {
+        if (!it->value.IsArray()) throw ApiError("columns must be an array of field names");
+        export_options.columns.clear();
+        for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+            if (!it->value[i].IsString())
+                throw ApiError("columns[" + std::to_string(i) + "] must be a field name (a string)");
+            export_options.columns.push_back(it->value[i].GetString());
+        }
+    }
+    export_options.all_fields = bool_member(options, "all_fields", export_options.all_fields);
+    export_options.raw = bool_member(options, "raw", export_options.raw);
+    export_options.bom = bool_member(options, "bom", export_options.bom);
+    if (auto it = options.FindMember("delimiter"); it != options.MemberEnd() && !it->value.IsNull()) {
+        const std::string_view d = it->value.IsString() ? it->value.GetString() : "";
+        if (d != "," && d != ";") throw ApiError("delimiter must be \",\" or \";\"");
+        export_options.delimiter = d.front();
+    }
+    CsvExportText csv = export_csv_text(model.store(), export_options);
+    if (!csv.error.empty()) throw ApiError(csv.error);
+    return json_string(csv.text);
+}
+
 using Handler = std::function<std::string(AppModel&, const Value&)>;
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
@@ -358,7 +396,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"clear", clear},         {"activity", activity}, {"status", status},
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
-        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
+        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog}, {"exportCsv", export_csv},
     };
     return table;
 }

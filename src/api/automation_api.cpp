@@ -358,10 +358,10 @@ bool bool_member(const Value& options, const char* key, bool fallback) {
     return it->value.GetBool();
 }
 
-// exportCsv({filter, sort, columns, all_fields, raw, bom, delimiter}): the CSV text as the
-// Export button writes it (the same job); what is left out is the activity log's (its filter,
-// sort and visible columns) and the Export panel's choices.
-std::string export_csv(AppModel& model, const Value& args) {
+// exportCsv's and startExport's options {filter, sort, columns, all_fields, raw, bom,
+// delimiter}: what is left out is the activity log's (its filter, sort and visible columns) and
+// the Export panel's choices, as the Export button would write it.
+CsvExportOptions export_options(AppModel& model, const Value& args) {
     const Value& options = options_at(args, 0);
     CsvExportOptions export_options = model.csv_export().current_options(model.log());
     if (options.HasMember("filter") && !options["filter"].IsNull()) export_options.filter = filter_member(options, "filter");
@@ -383,9 +383,58 @@ std::string export_csv(AppModel& model, const Value& args) {
         if (d != "," && d != ";") throw ApiError("delimiter must be \",\" or \";\"");
         export_options.delimiter = d.front();
     }
-    CsvExportText csv = export_csv_text(model.store(), export_options);
+    return export_options;
+}
+
+// The CSV text, from the same job as the Export button's download.
+std::string export_csv(AppModel& model, const Value& args) {
+    CsvExportText csv = export_csv_text(model.store(), export_options(model, args));
     if (!csv.error.empty()) throw ApiError(csv.error);
     return json_string(csv.text);
+}
+
+// startExport(options): the Export button's download, started (the job runs between frames);
+// exportStatus() follows it, cancelExport() stops it.
+std::string start_export(AppModel& model, const Value& args) {
+    const CsvExportOptions options = export_options(model, args);
+    const std::string error = model.csv_export().start_download(options);
+    if (!error.empty()) throw ApiError(error);
+    return R"({"ok":true})";
+}
+
+std::string export_status(AppModel& model, const Value&) {
+    const CsvExportSession& session = model.csv_export();
+    const CsvExportOutcome& outcome = session.outcome();
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("running");
+    w.Bool(session.running());
+    if (const CsvExportJob* job = session.job()) {
+        w.Key("selecting");
+        w.Bool(job->selecting());
+        w.Key("rows_total");
+        w.Int64(job->rows_total());
+        w.Key("rows_written");
+        w.Int64(job->rows_written());
+    }
+    w.Key("done");
+    w.Bool(outcome.done);
+    w.Key("cancelled");
+    w.Bool(outcome.cancelled);
+    w.Key("error");
+    w.String(outcome.error);
+    w.Key("rows");
+    w.Int64(outcome.rows);
+    w.Key("bytes");
+    w.Int64(outcome.bytes);
+    w.EndObject();
+    return buffer.GetString();
+}
+
+std::string cancel_export(AppModel& model, const Value&) {
+    model.csv_export().cancel();
+    return R"({"ok":true})";
 }
 
 using Handler = std::function<std::string(AppModel&, const Value&)>;
@@ -397,6 +446,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
         {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog}, {"exportCsv", export_csv},
+        {"startExport", start_export}, {"exportStatus", export_status}, {"cancelExport", cancel_export},
     };
     return table;
 }

@@ -55,6 +55,7 @@ std::string AppModel::mark_activity(std::string_view id, const Marks& marks) {
     if (importing()) return "wait for the import to finish";
     if (!store_.find_by_id(id, false)) return "no activity with id \"" + std::string(id) + "\"";
     log_.finish_reading();
+    csv_export_.finish_selecting();
     if (marks.starred) set_starred(store_, id, *marks.starred);
     if (marks.tags) set_tags(store_, id, *marks.tags);
     if (marks.comment) set_comment(store_, id, *marks.comment);

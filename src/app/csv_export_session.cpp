@@ -59,6 +59,12 @@ std::string CsvExportSession::start(const CsvExportOptions& options, std::unique
     return {};
 }
 
+std::string CsvExportSession::start_download(const CsvExportOptions& options) {
+    if (job_) return "an export is running; cancel it first";
+    if (!downloads_) return "this page cannot save files";
+    return start(options, downloads_(kFileName));
+}
+
 bool CsvExportSession::step(double budget_ms) {
     if (!job_) return false;
     try {

@@ -9,6 +9,7 @@
 #include "export/csv_sink.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,14 +48,26 @@ public:
     // What the Export button writes: the log's filter and sort, the visible columns, the choices.
     CsvExportOptions current_options(const ActivityLog& log) const;
 
+    // Where the Export button's file goes: the platform saves it (the page: a download built
+    // from Blob parts, wasm/js_download_sink.h). Without one, nothing can be saved.
+    using DownloadFactory = std::function<std::unique_ptr<CsvSink>(const std::string& file_name)>;
+    void set_downloads(DownloadFactory downloads) { downloads_ = std::move(downloads); }
+    static constexpr const char* kFileName = "sightline-activities.csv";
+
     // Starts an export into `sink`; an error (bad options, one already running) leaves
     // everything as it was.
     std::string start(const CsvExportOptions& options, std::unique_ptr<CsvSink> sink);
+    // The Export button (and the API's startExport): the same into a file the platform saves.
+    std::string start_download(const CsvExportOptions& options);
     // One slice of the running export; true while work remains.
     bool step(double budget_ms);
     void cancel();
     // The store is about to be written (an import, clear, the demo): the export stops with a reason.
     void stop_for_writing();
+    // A few rows are about to be marked: the rows to write are read to the end first.
+    void finish_selecting() {
+        if (job_) job_->finish_selecting();
+    }
 
     const CsvExportJob* job() const { return job_.get(); }
     bool running() const { return job_ != nullptr; }
@@ -66,6 +79,7 @@ private:
     void end_job();
 
     ActivityStore& store_;
+    DownloadFactory downloads_;
     std::vector<std::string> visible_columns_;
     CsvExportChoices choices_;
     std::unique_ptr<CsvSink> sink_;

@@ -29,6 +29,11 @@ public:
     bool step(double budget_ms);
     // Stops here: the sink's abort() drops what it has. Nothing is reported as done.
     void cancel();
+    // Reads the rest of the rowids now: a few rows are about to be written (marks), and no
+    // read statement may stay open meanwhile.
+    void finish_selecting() {
+        if (!rowids_ready_ && !stopped_) select(1e12);
+    }
 
     bool selecting() const { return !rowids_ready_; }
     bool finished() const { return finished_; }

@@ -309,3 +309,39 @@ TEST_CASE("an export stops, saving nothing, when the activities change under it"
     CHECK_FALSE(model.csv_export().outcome().done);
     CHECK(model.csv_export().outcome().error.find("nothing was saved") != std::string::npos);
 }
+
+TEST_CASE("startExport runs the Export button's download between frames; exportStatus follows it, cancelExport stops it") {
+    AppModel model;
+    model.load_demo_data();
+    AutomationApi api(model);
+    rapidjson::Document refused = parse_json(api.call("startExport", "[]"));
+    CHECK(std::string(refused["error"].GetString()) == "this page cannot save files");
+    std::vector<std::unique_ptr<Handed>> files;
+    model.csv_export().set_downloads([&](const std::string& name) {
+        CHECK(name == "sightline-activities.csv");
+        files.push_back(std::make_unique<Handed>());
+        return std::make_unique<RecordingSink>(*files.back());
+    });
+    const std::string args = R"([{"columns":["time","user"],"delimiter":";"}])";
+    REQUIRE(parse_json(api.call("startExport", args)).HasMember("ok"));
+    CHECK(parse_json(api.call("exportStatus", "[]"))["running"].GetBool());
+    while (model.do_background_work(1.0)) {
+    }
+    rapidjson::Document status = parse_json(api.call("exportStatus", "[]"));
+    CHECK_FALSE(status["running"].GetBool());
+    CHECK(status["done"].GetBool());
+    REQUIRE(files.size() == 1);
+    CHECK(files[0]->finished);
+    rapidjson::Document text = parse_json(api.call("exportCsv", args));
+    CHECK(files[0]->bytes == text.GetString());
+    CHECK(status["bytes"].GetInt64() == static_cast<int64_t>(files[0]->bytes.size()));
+
+    REQUIRE(parse_json(api.call("startExport", args)).HasMember("ok"));
+    model.do_background_work(0.0);
+    REQUIRE(parse_json(api.call("cancelExport", "[]")).HasMember("ok"));
+    status = parse_json(api.call("exportStatus", "[]"));
+    CHECK(status["cancelled"].GetBool());
+    CHECK_FALSE(status["done"].GetBool());
+    CHECK(files[1]->aborted);
+    CHECK_FALSE(files[1]->finished);
+}

@@ -9,8 +9,9 @@ namespace {
 // trailing spaces, which some readers trim.
 bool needs_quotes(std::string_view text, char delimiter) {
     if (text.empty()) return false;
+    // Letters and digits, most of every cell, fail the first test (',' and ';' sort above '"').
     for (char c : text)
-        if (c == delimiter || c == '"' || c == '\r' || c == '\n') return true;
+        if ((static_cast<unsigned char>(c) <= '"' && (c == '"' || c == '\r' || c == '\n')) || c == delimiter) return true;
     return text.front() == ' ' || text.back() == ' ';
 }
 

@@ -82,7 +82,7 @@ void CsvRowWriter::append_row(std::string& out, int64_t rowid) {
         const Cell& cell = cells_[i];
         switch (cell.kind) {
         case CellKind::Text: append_csv_cell(out, column_text_view(row, cell.index), delimiter_); break;
-        case CellKind::Time: out += format_iso8601_utc(sqlite3_column_int64(row, cell.index)); break;
+        case CellKind::Time: append_iso8601_utc(out, sqlite3_column_int64(row, cell.index)); break;
         case CellKind::Flag: out += sqlite3_column_int64(row, cell.index) ? "true" : "false"; break;
         case CellKind::List: append_list_cell(out, lists_[static_cast<size_t>(cell.index)].get(), rowid); break;
         }

@@ -89,6 +89,21 @@ export function sqlFor(op, dialect, table = 't') {
   return [`SELECT ${col}, count(*) AS n FROM ${table} WHERE ${col} IS NOT NULL AND ${col} <> '' GROUP BY ${col} ORDER BY n DESC LIMIT ${op.limit}`];
 }
 
+// Exports of the activity log's view as CSV: Sightline's Export job (the page's download,
+// built from Blob parts while frames are drawn; natively into a file) beside the sqlite3
+// shell writing the same rows, newest first, with the same columns of the file (`.mode csv`,
+// `.once FILE`). The default columns are Date, the marks (Starred, Tag, Comment: the shell
+// writes what an unmarked row holds), Activity, User, App, IP address, Location, Device type.
+export const EXPORT_OPERATIONS = [
+  {
+    name: 'export csv: default columns, all rows',
+    what: 'every activity, newest first, the activity log\'s default columns, as a CSV file',
+    kind: 'export',
+    sql: `SELECT ${q('Date')}, 'false' AS ${q('Starred')}, '' AS ${q('Tag')}, '' AS ${q('Comment')}, `
+      + `${['Activity', 'User', 'App', 'IP address', 'Location', 'Device'].map(q).join(', ')} FROM t ORDER BY ${q('Date')} DESC`,
+  },
+];
+
 export const LATER_OPERATIONS = [
   'user insights', 'IP insights', 'policies',
 ];

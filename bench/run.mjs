@@ -80,7 +80,7 @@ async function main() {
   ensureNodeModules();
   // Imported after npm ci: these modules import the npm packages.
   const { ensureData } = await import('./make_data.mjs');
-  const { OPERATIONS, LATER_OPERATIONS, sqlFor } = await import('./operations.mjs');
+  const { OPERATIONS, EXPORT_OPERATIONS, LATER_OPERATIONS, sqlFor } = await import('./operations.mjs');
   const { runSightlineNative, NATIVE_BENCH } = await import('./engines/sightline_native.mjs');
   const { runSqliteShell, EXTRA_OPERATIONS } = await import('./engines/sqlite_shell.mjs');
   const { SightlineBrowser } = await import('./engines/sightline_browser.mjs');
@@ -94,6 +94,12 @@ async function main() {
     sql: sqlFor(o, 'sqlite'), duckdb_sql: sqlFor(o, 'duckdb'),
   }))));
   const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit }));
+  // The exports go to Sightline and the sqlite3 shell only (sql.js and DuckDB-Wasm read opsFile).
+  const nativeOpsFile = path.join(os.tmpdir(), `sightline-bench-native-ops-${process.pid}.json`);
+  fs.writeFileSync(nativeOpsFile, JSON.stringify([...JSON.parse(fs.readFileSync(opsFile, 'utf8')),
+    ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null }))]));
+  browserOps.push(...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null })));
+  const exportNames = EXPORT_OPERATIONS.map((o) => o.name);
 
   let browser = null;
   if (args.engines.includes('wasm')) {
@@ -103,9 +109,9 @@ async function main() {
   if (args.engines.includes('native') && !fs.existsSync(NATIVE_BENCH)) throw new Error(`${NATIVE_BENCH} is missing: run ./sightline build`);
 
   const runOnce = {
-    native: (file) => runSightlineNative(file, opsFile),
+    native: (file) => runSightlineNative(file, nativeOpsFile),
     wasm: (file, timeoutMs) => browser.run(file, browserOps, timeoutMs),
-    sqlite: (file) => runSqliteShell(file, JSON.parse(fs.readFileSync(opsFile, 'utf8'))),
+    sqlite: (file) => runSqliteShell(file, JSON.parse(fs.readFileSync(opsFile, 'utf8')), EXPORT_OPERATIONS),
     sqljs: (file, timeoutMs) => runChild(path.join(HERE, 'engines', 'sqljs_run.mjs'), file, opsFile, timeoutMs),
     duckdb: (file, timeoutMs) => runChild(path.join(HERE, 'engines', 'duckdb_run.mjs'), file, opsFile, timeoutMs),
   };
@@ -145,12 +151,13 @@ async function main() {
           break;
         }
       }
-      entry.engines[id] = { runs, failure, summary: summarise(runs, [...OPERATIONS.map((o) => o.name), ...EXTRA_OPERATIONS]) };
+      entry.engines[id] = { runs, failure, summary: summarise(runs, [...OPERATIONS.map((o) => o.name), ...exportNames, ...EXTRA_OPERATIONS]) };
     }
   }
   if (browser) results.chromium = await browser.version();
   if (browser) await browser.close();
   fs.rmSync(opsFile, { force: true });
+  fs.rmSync(nativeOpsFile, { force: true });
 
   results.mode = args.quick ? 'quick' : 'full';
   results.requested_runs = args.runs;
@@ -158,10 +165,11 @@ async function main() {
   results.machine = machine(results.chromium);
   results.seconds_total = (Date.now() - started) / 1000;
   results.seconds_measuring = (Date.now() - measureStart) / 1000;
-  results.operations = OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: o.filter ?? null, sql: sqlFor(o, 'sqlite') }));
+  results.operations = [...OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: o.filter ?? null, sql: sqlFor(o, 'sqlite') })),
+    ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: o.filter ?? null, sql: [o.sql] }))];
   results.not_implemented = LATER_OPERATIONS;
 
-  const table = renderTables(results, OPERATIONS, EXTRA_OPERATIONS, LATER_OPERATIONS);
+  const table = renderTables(results, OPERATIONS, [...exportNames, ...EXTRA_OPERATIONS], LATER_OPERATIONS, exportNames);
   console.log(table);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = JSON.stringify(results, null, 1);
@@ -203,7 +211,7 @@ const spread = (s) => (s.runs > 1 && s.median > 0 ? ` ±${Math.round(((s.max - s
 const fmtMs = (s) => (s ? (s.median >= 1000 ? `${fmtNum(s.median / 1000)} s` : `${fmtNum(s.median)} ms`) + spread(s) : null);
 const fmtBytes = (b) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
-function renderTables(results, OPERATIONS, EXTRA, LATER) {
+function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = []) {
   const out = [];
   const ids = ENGINES.map((e) => e.id);
   const baselines = ENGINES.filter((e) => !e.sightline);
@@ -275,6 +283,17 @@ function renderTables(results, OPERATIONS, EXTRA, LATER) {
       const idle = id === 'wasm' ? eng(id)?.runs.map((r) => r.idle?.cpu_pct).filter((x) => x != null) : null;
       return idle?.length ? `${summary(idle).median.toFixed(2)}%` : null;
     });
+    // While the page exports: how often it drew (animation frames) and how long each slice of
+    // the export's work held the page (window.sightline.workTimes' background slices).
+    for (const name of exportNames) {
+      line(`page: frame interval during ${name} (median / p95 / worst)`, (id) => {
+        const f = id === 'wasm' ? eng(id)?.runs.map((r) => r.operations?.[name]?.frame_intervals).filter((x) => x && x.count) : null;
+        if (!f?.length) return null;
+        const med = (k) => summary(f.map((x) => x[k])).median.toFixed(0);
+        return `${med('median_ms')} / ${med('p95_ms')} / ${med('worst_ms')} ms`;
+      });
+      line(`app: work per slice of ${name} (median / p95 / worst)`, workTimes((r) => r.operations?.[name]?.slices));
+    }
     line('app: work per import slice (median / p95 / worst)', workTimes((r) => r.ingest.import_slices));
     line('app: work per background slice after ingest (median / p95 / worst)', workTimes((r) => r.ingest.background_slices));
     for (const op of [...OPERATIONS.map((o) => o.name), ...EXTRA]) {

@@ -10,6 +10,7 @@
 #include "util/time_format.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // ImGuiTable::DisplayOrderToIndex: the columns as the analyst ordered them
 
 #include <algorithm>
 #include <string>
@@ -94,6 +95,7 @@ void ActivityLogPanel::draw(AppModel& model, UiPlatform& platform) {
         note_item("header:" + label);
     }
     apply_sort_specs(model);
+    report_visible_columns(model);
     draw_rows(model, platform);
     ImGui::EndTable();
     marks_editor_.draw(model);
@@ -213,6 +215,18 @@ void ActivityLogPanel::draw_rows(AppModel& model, UiPlatform& platform) {
             ImGui::PopID();
         }
     }
+}
+
+// The export writes the columns the analyst sees, in the order shown.
+void ActivityLogPanel::report_visible_columns(AppModel& model) {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    std::vector<std::string> fields;
+    for (int order = 0; order < column_count(); ++order) {
+        const int column = table->DisplayOrderToIndex[order];
+        if (table->Columns[column].IsEnabled) fields.emplace_back(column_field(column));
+    }
+    if (fields != reported_columns_) model.csv_export().set_visible_columns(fields);
+    reported_columns_ = std::move(fields);
 }
 
 std::string column_text(const Activity& a, int column) {

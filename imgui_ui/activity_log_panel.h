@@ -9,6 +9,8 @@
 #include "ui_platform.h"
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace sightline {
 
@@ -23,12 +25,14 @@ private:
     void draw_rows(AppModel& model, UiPlatform& platform);
     void draw_cell_menu(AppModel& model, UiPlatform& platform, const Activity& a, int column);
     void handle_keys(AppModel& model);
+    void report_visible_columns(AppModel& model);
 
     int64_t selected_position_ = -1;
     bool scroll_to_selection_ = false;
     uint64_t view_revision_ = 0;
     int menu_column_ = 0;
     MarksEditor marks_editor_;
+    std::vector<std::string> reported_columns_;
 };
 
 } // namespace sightline

@@ -16,6 +16,9 @@ SightlineUi::SightlineUi(AppModel& model, UiPlatform& platform) : model_(model),
     import_panel_ = import_panel.get();
     windows_.push_back(std::move(import_panel));
     windows_.push_back(std::make_unique<MappingDialog>());
+    auto export_panel = std::make_unique<CsvExportPanel>();
+    export_panel_ = export_panel.get();
+    windows_.push_back(std::move(export_panel));
     windows_.push_back(std::make_unique<ActivityDrawerPanel>());
     windows_.push_back(std::make_unique<SqlConsoleWindow>());
     windows_.push_back(std::make_unique<AboutWindow>());
@@ -90,6 +93,8 @@ void SightlineUi::draw_menu_bar() {
             model_.load_demo_data();
         if (ImGui::MenuItem("Last import report", nullptr, false, !model_.import_session().last_reports().empty()))
             import_panel_->open();
+        if (ImGui::MenuItem("Export CSV...", nullptr, false, !model_.import_session().job())) export_panel_->open();
+        note_item("menu:File/Export CSV...");
         ImGui::Separator();
         if (ImGui::MenuItem("Clear all activities", nullptr, false,
                             model_.log().total_activities() > 0 && !model_.import_session().job()))

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "activity_log_panel.h"
+#include "csv_export_panel.h"
 #include "app/app_model.h"
 #include "filter_bar_panel.h"
 #include "import_panel.h"
@@ -42,6 +43,7 @@ private:
     // in the menu each names. The constructor fills it: a new window is one line there.
     std::vector<std::unique_ptr<Panel>> windows_;
     ImportPanel* import_panel_ = nullptr; // in windows_; File > Last import report opens it
+    CsvExportPanel* export_panel_ = nullptr; // in windows_; File > Export CSV... opens it
 };
 
 } // namespace sightline

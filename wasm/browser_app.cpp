@@ -1,6 +1,7 @@
 #include "browser_app.h"
 
 #include "filter/filter_url.h"
+#include "js_download_sink.h"
 #include "page_state.h"
 #include "theme.h"
 
@@ -37,6 +38,8 @@ constexpr const char* kUiFontPath = "/fonts/ui.otf";
 BrowserApp::BrowserApp() {
     instance_ = this;
     model_.store().use_kept_sources(&kept_sources_);
+    model_.csv_export().set_downloads(
+        [](const std::string& name) { return std::make_unique<JsDownloadSink>(name, "text/csv;charset=utf-8"); });
 }
 
 namespace {
@@ -229,8 +232,9 @@ bool BrowserApp::needs_frame() {
     // Progress of background work (a count growing, the copy being built) is redrawn a few
     // times a second, one frame each, not every frame: without a GPU a drawn frame costs more
     // CPU than the work slice itself (~45 ms, mostly the compositor reading the canvas back).
-    return model_.log().background_steps() != drawn_background_steps_ &&
-           emscripten_get_now() - last_drawn_ms_ >= kProgressRedrawIntervalMs;
+    const bool progress = model_.log().background_steps() != drawn_background_steps_ ||
+                          model_.csv_export().steps() != drawn_export_steps_; // the export's bar
+    return progress && emscripten_get_now() - last_drawn_ms_ >= kProgressRedrawIntervalMs;
 }
 
 double BrowserApp::background_budget_ms() const {
@@ -255,6 +259,7 @@ void BrowserApp::frame() {
     if (needs_frame()) {
         drawn_revision_ = model_.log().revision();
         drawn_background_steps_ = model_.log().background_steps();
+        drawn_export_steps_ = model_.csv_export().steps();
         draw_frame();
         save_page_state();
         last_drawn_ms_ = emscripten_get_now();

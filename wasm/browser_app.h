@@ -95,6 +95,7 @@ private:
     int frames_left_ = kFramesAfterWake;
     uint64_t drawn_revision_ = 0;
     uint64_t drawn_background_steps_ = 0;
+    uint64_t drawn_export_steps_ = 0;
     uint64_t saved_settings_revision_ = 0;
     std::string url_fragment_;
     double last_import_frame_ms_ = 0;

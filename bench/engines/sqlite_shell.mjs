@@ -8,12 +8,18 @@ import path from 'node:path';
 
 export const EXTRA_OPERATIONS = ['CSV export (all rows)'];
 
-export async function runSqliteShell(file, operations) {
+// `exports` (bench/operations.mjs EXPORT_OPERATIONS): each written with `.mode csv` and
+// `.once FILE`, timed by .timer like the rest.
+export async function runSqliteShell(file, operations, exports = []) {
   const exportPath = path.join(os.tmpdir(), `sightline-bench-export-${process.pid}.csv`);
   const lines = ['.bail on', '.shell date +%s%N', `.import --csv '${file}' t`, '.shell date +%s%N', '.timer on'];
   for (const op of operations) {
     lines.push(`.print @@op ${op.name}`);
     for (const sql of op.sql) lines.push(sql.replace(/\s+/g, ' ') + ';');
+  }
+  for (const op of exports) {
+    lines.push(`.print @@op ${op.name}`, '.mode csv', '.headers on', `.once '${exportPath}'`, op.sql.replace(/\s+/g, ' ') + ';',
+      '.mode list', '.headers off');
   }
   lines.push(`.print @@op ${EXTRA_OPERATIONS[0]}`, '.mode csv', '.headers on', `.once '${exportPath}'`, 'SELECT * FROM t;',
     '.timer off', '.mode list', '.headers off', '.print @@rows', 'SELECT count(*) FROM t;', '.shell grep VmHWM /proc/$PPID/status');

@@ -4,6 +4,7 @@
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
+#include "export/csv_export_job.h"
 #include "query/activity_query.h"
 #include "query/timeline_histogram.h"
 #include "util/time_format.h"
@@ -350,6 +351,92 @@ std::string mapping_dialog(AppModel& model, const Value&) {
     return buffer.GetString();
 }
 
+bool bool_member(const Value& options, const char* key, bool fallback) {
+    auto it = options.FindMember(key);
+    if (it == options.MemberEnd() || it->value.IsNull()) return fallback;
+    if (!it->value.IsBool()) throw ApiError(std::string(key) + " must be true or false");
+    return it->value.GetBool();
+}
+
+// exportCsv's and startExport's options {filter, sort, columns, all_fields, raw, bom,
+// delimiter}: what is left out is the activity log's (its filter, sort and visible columns) and
+// the Export panel's choices, as the Export button would write it.
+CsvExportOptions export_options(AppModel& model, const Value& args) {
+    const Value& options = options_at(args, 0);
+    CsvExportOptions export_options = model.csv_export().current_options(model.log());
+    if (options.HasMember("filter") && !options["filter"].IsNull()) export_options.filter = filter_member(options, "filter");
+    if (options.HasMember("sort") && !options["sort"].IsNull()) export_options.sort = sort_member(options);
+    if (auto it = options.FindMember("columns"); it != options.MemberEnd() && !it->value.IsNull()) {
+        if (!it->value.IsArray()) throw ApiError("columns must be an array of field names");
+        export_options.columns.clear();
+        for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+            if (!it->value[i].IsString())
+                throw ApiError("columns[" + std::to_string(i) + "] must be a field name (a string)");
+            export_options.columns.push_back(it->value[i].GetString());
+        }
+    }
+    export_options.all_fields = bool_member(options, "all_fields", export_options.all_fields);
+    export_options.raw = bool_member(options, "raw", export_options.raw);
+    export_options.bom = bool_member(options, "bom", export_options.bom);
+    if (auto it = options.FindMember("delimiter"); it != options.MemberEnd() && !it->value.IsNull()) {
+        const std::string_view d = it->value.IsString() ? it->value.GetString() : "";
+        if (d != "," && d != ";") throw ApiError("delimiter must be \",\" or \";\"");
+        export_options.delimiter = d.front();
+    }
+    return export_options;
+}
+
+// The CSV text, from the same job as the Export button's download.
+std::string export_csv(AppModel& model, const Value& args) {
+    CsvExportText csv = export_csv_text(model.store(), export_options(model, args));
+    if (!csv.error.empty()) throw ApiError(csv.error);
+    return json_string(csv.text);
+}
+
+// startExport(options): the Export button's download, started (the job runs between frames);
+// exportStatus() follows it, cancelExport() stops it.
+std::string start_export(AppModel& model, const Value& args) {
+    const CsvExportOptions options = export_options(model, args);
+    const std::string error = model.csv_export().start_download(options);
+    if (!error.empty()) throw ApiError(error);
+    return R"({"ok":true})";
+}
+
+std::string export_status(AppModel& model, const Value&) {
+    const CsvExportSession& session = model.csv_export();
+    const CsvExportOutcome& outcome = session.outcome();
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("running");
+    w.Bool(session.running());
+    if (const CsvExportJob* job = session.job()) {
+        w.Key("selecting");
+        w.Bool(job->selecting());
+        w.Key("rows_total");
+        w.Int64(job->rows_total());
+        w.Key("rows_written");
+        w.Int64(job->rows_written());
+    }
+    w.Key("done");
+    w.Bool(outcome.done);
+    w.Key("cancelled");
+    w.Bool(outcome.cancelled);
+    w.Key("error");
+    w.String(outcome.error);
+    w.Key("rows");
+    w.Int64(outcome.rows);
+    w.Key("bytes");
+    w.Int64(outcome.bytes);
+    w.EndObject();
+    return buffer.GetString();
+}
+
+std::string cancel_export(AppModel& model, const Value&) {
+    model.csv_export().cancel();
+    return R"({"ok":true})";
+}
+
 using Handler = std::function<std::string(AppModel&, const Value&)>;
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
@@ -358,7 +445,8 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"clear", clear},         {"activity", activity}, {"status", status},
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
-        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
+        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog}, {"exportCsv", export_csv},
+        {"startExport", start_export}, {"exportStatus", export_status}, {"cancelExport", cancel_export},
     };
     return table;
 }

@@ -22,10 +22,13 @@ void AppModel::complete_indexes() {
 
 bool AppModel::do_background_work(double budget_ms) {
     if (importing()) return false; // the view and the indexes wait: the store is being written
+    // A running export has the slice; the log's work goes on when it is done.
+    if (csv_export_.running()) return csv_export_.step(budget_ms) || log_.do_background_work(0);
     return log_.do_background_work(budget_ms);
 }
 
 void AppModel::load_demo_data() {
+    csv_export_.stop_for_writing();
     log_.stop_reading();
     ActivityWriter writer(store_);
     for (const Activity& activity : generate_demo_activities()) writer.insert(activity);
@@ -52,6 +55,7 @@ std::string AppModel::mark_activity(std::string_view id, const Marks& marks) {
     if (importing()) return "wait for the import to finish";
     if (!store_.find_by_id(id, false)) return "no activity with id \"" + std::string(id) + "\"";
     log_.finish_reading();
+    csv_export_.finish_selecting();
     if (marks.starred) set_starred(store_, id, *marks.starred);
     if (marks.tags) set_tags(store_, id, *marks.tags);
     if (marks.comment) set_comment(store_, id, *marks.comment);
@@ -64,6 +68,7 @@ void AppModel::open_activity(std::string_view id) { open_activity_ = store_.find
 
 void AppModel::clear_activities() {
     open_activity_.reset();
+    csv_export_.stop_for_writing();
     log_.stop_reading();
     store_.clear();
     demo_loaded_ = false;

@@ -7,6 +7,7 @@
 
 #include "app/activity_log.h"
 #include "app/analyst_settings.h"
+#include "app/csv_export_session.h"
 #include "app/import_session.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
@@ -59,6 +60,10 @@ public:
     ImportSession& import_session() { return import_session_; }
     const ImportSession& import_session() const { return import_session_; }
 
+    // The CSV export (app/csv_export_session.h): its job runs with the background work.
+    CsvExportSession& csv_export() { return csv_export_; }
+    const CsvExportSession& csv_export() const { return csv_export_; }
+
     // --- marks and the drawer -------------------------------------------------------------
     // The analyst's marks on one activity (a star, tags, a comment); an unset part is left as
     // it is. Returns an error message, empty on success.
@@ -81,7 +86,10 @@ private:
     bool importing() const { return import_session_.running(); }
     // What the import session tells the model (ImportSessionListener; showing_demo_data() is
     // the public one above).
-    void import_starting() override { log_.stop_for_writing(); }
+    void import_starting() override {
+        csv_export_.stop_for_writing();
+        log_.stop_for_writing();
+    }
     void import_ended(bool committed, bool replaced_demo) override;
     void mapping_prompt_changed() override { log_.touch(); }
     void mapping_remembered() override { settings_.note_change(); }
@@ -91,6 +99,7 @@ private:
     AnalystSettings settings_;
     bool demo_loaded_ = false;
     ImportSession import_session_{store_, *this};
+    CsvExportSession csv_export_{store_};
     std::optional<Activity> open_activity_;
     SqlConsoleResult sql_result_;
 };

@@ -1,10 +1,12 @@
 // Tables whose columns are the canonical field names themselves (what exportCsv and the CLI's
 // --jsonl write): read back field by field, no guessing. Lists are JSON arrays or `;`-joined.
+// A CSV cell's formula guard (util/formula_guard.h) comes off, so an export re-imports as it was.
 #include "import/field_from_text.h"
 #include "import/field_text.h"
 #include "import/table_formats.h"
 #include "import/timestamp_parsing.h"
 #include "model/canonical_fields.h"
+#include "util/formula_guard.h"
 #include "util/ip_address.h"
 
 namespace sightline {
@@ -25,18 +27,23 @@ public:
     }
 
     void map_row(std::span<const std::string_view> row, Activity& a, RecordOutcome& outcome) override {
-        const std::string_view time_text = cell(row, time_);
+        const std::string_view time_text = value(row, time_);
         auto time = parse_timestamp(time_text);
         if (!time) return outcome.reject("unreadable time '" + std::string(time_text.substr(0, 60)) + "'");
         a.time_ms = *time;
         for (size_t i = 0; i < fields_.size(); ++i) {
-            const std::string_view v = cell(row, static_cast<int>(i));
+            const std::string_view v = value(row, static_cast<int>(i));
             if (fields_[i].raw) a.raw = v;
             else if (fields_[i].field) set_field_from_text(a, *fields_[i].field, v); // time: read above
         }
     }
 
 private:
+    std::string_view value(std::span<const std::string_view> row, int column) const {
+        const std::string_view text = cell(row, column);
+        return syntax_ == TableSyntax::Csv ? without_formula_guard(text) : text;
+    }
+
     // What a column holds: a field (resolved once, not per row), the raw record, or nothing.
     struct Column {
         std::optional<FieldId> field;

@@ -48,16 +48,39 @@ bool read_digits(std::string_view s, size_t& pos, size_t n, int& out) {
 
 } // namespace
 
+// Digits written by hand rather than by snprintf: a million-row CSV export writes one per row,
+// and snprintf was a tenth of its time.
+void append_iso8601_utc(std::string& out, int64_t epoch_ms) {
+    const int64_t days = floor_div(epoch_ms, 86400000);
+    const int64_t ms_of_day = epoch_ms - days * 86400000;
+    const CivilDate date = civil_from_days(days);
+    if (date.year < 0 || date.year > 9999) { // outside four digits: the rare slow way
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
+                      static_cast<long long>(date.year), date.month, date.day,
+                      static_cast<long long>(ms_of_day / 3600000), static_cast<long long>(ms_of_day / 60000 % 60),
+                      static_cast<long long>(ms_of_day / 1000 % 60), static_cast<long long>(ms_of_day % 1000));
+        out += buf;
+        return;
+    }
+    char text[] = "0000-00-00T00:00:00.000Z";
+    auto put = [&](int at, int64_t value, int digits) {
+        for (int i = at + digits - 1; i >= at; --i, value /= 10) text[i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, date.year, 4);
+    put(5, date.month, 2);
+    put(8, date.day, 2);
+    put(11, ms_of_day / 3600000, 2);
+    put(14, ms_of_day / 60000 % 60, 2);
+    put(17, ms_of_day / 1000 % 60, 2);
+    put(20, ms_of_day % 1000, 3);
+    out.append(text, 24);
+}
+
 std::string format_iso8601_utc(int64_t epoch_ms) {
-    int64_t days = floor_div(epoch_ms, 86400000);
-    int64_t ms_of_day = epoch_ms - days * 86400000;
-    CivilDate date = civil_from_days(days);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                  static_cast<long long>(date.year), date.month, date.day,
-                  static_cast<long long>(ms_of_day / 3600000), static_cast<long long>(ms_of_day / 60000 % 60),
-                  static_cast<long long>(ms_of_day / 1000 % 60), static_cast<long long>(ms_of_day % 1000));
-    return buf;
+    std::string out;
+    append_iso8601_utc(out, epoch_ms);
+    return out;
 }
 
 std::optional<int64_t> parse_iso8601(std::string_view s) {

@@ -10,6 +10,8 @@ namespace sightline {
 
 // 2026-10-01T08:15:00.000Z, the form JavaScript's Date.toISOString() writes.
 std::string format_iso8601_utc(int64_t epoch_ms);
+// The same appended to `out`.
+void append_iso8601_utc(std::string& out, int64_t epoch_ms);
 
 // Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff...]]` with a space or T, and an optional
 // `Z` or `+HH:MM` offset (no offset means UTC, as the exports write it).

@@ -1,4 +1,5 @@
 #include "export/csv_cell.h"
+#include "util/formula_guard.h"
 
 #include <doctest/doctest.h>
 
@@ -24,4 +25,21 @@ TEST_CASE("csv_cell neutralises spreadsheet formulas") {
 
 TEST_CASE("csv_row joins with commas and ends with CRLF") {
     CHECK(csv_row({"a", "b,c", "=1"}) == "a,\"b,c\",'=1\r\n");
+}
+
+TEST_CASE("csv_cell guards values that start with apostrophes before a formula character, so the guard can come off") {
+    CHECK(csv_cell("'=1") == "''=1");
+    CHECK(csv_cell("'plain") == "'plain");
+    CHECK(csv_cell("'") == "'");
+    CHECK(without_formula_guard("''=1") == "'=1");
+    CHECK(without_formula_guard("'=1") == "=1");
+    CHECK(without_formula_guard("'plain") == "'plain");
+    for (std::string_view v : {"=1", "'=1", "''@x", "'", "", "-", "'\t", "a"})
+        CHECK(without_formula_guard(std::string_view(csv_cell(v)).substr(0)) == v);
+}
+
+TEST_CASE("csv_cell quotes the delimiter it is given") {
+    CHECK(csv_cell("a;b", ';') == "\"a;b\"");
+    CHECK(csv_cell("a,b", ';') == "a,b");
+    CHECK(csv_row({"a", "b;c"}, ';') == "a;\"b;c\"\r\n");
 }

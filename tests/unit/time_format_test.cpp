@@ -21,3 +21,12 @@ TEST_CASE("parse_iso8601 refuses malformed text") {
     CHECK_FALSE(parse_iso8601("yesterday"));
     CHECK_FALSE(parse_iso8601("2026-09-21T10:00:00Zjunk"));
 }
+
+TEST_CASE("format_iso8601_utc reads back as the same instant across the years, before 1970 and after 9999") {
+    for (int64_t ms = -62135596800000; ms < 253402300800000; ms += 9876543210987)
+        CHECK(parse_iso8601(format_iso8601_utc(ms)) == ms);
+    std::string out = "x";
+    append_iso8601_utc(out, 1790000000123);
+    CHECK(out == "x2026-09-21T14:13:20.123Z");
+    CHECK(format_iso8601_utc(253402300800000).rfind("10000-01-01T00:00:00.000Z", 0) == 0);
+}

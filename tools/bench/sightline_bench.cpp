@@ -5,8 +5,9 @@
 // the caller's job, so that each run starts from a fresh process and a fresh peak RSS.
 //
 //   sightline-bench FILE OPERATIONS.json
-// OPERATIONS.json: [{"name", "kind": "query"|"values", "filter": {...}, "field", "limit"}]
+// OPERATIONS.json: [{"name", "kind": "query"|"values"|"export", "filter": {...}, "field", "limit"}]
 #include "api/activity_json.h"
+#include "export/csv_sink.h"
 #include "app/app_model.h"
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
@@ -22,6 +23,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace sightline {
 namespace {
@@ -62,6 +65,49 @@ ActivityFilter filter_of(const rapidjson::Value& op) {
     FilterParseResult parsed = parse_filter_json(json_text(op["filter"]));
     if (!parsed.filter) throw std::runtime_error("operation filter: " + parsed.error);
     return *parsed.filter;
+}
+
+// An export's chunks into a file, as the sqlite3 shell's `.once FILE` writes its CSV.
+class FileCsvSink final : public CsvSink {
+public:
+    explicit FileCsvSink(const std::string& path) : path_(path), out_(path, std::ios::binary) {}
+    void write(std::string_view bytes) override { out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); }
+    void finish() override { out_.close(); }
+    void abort() override {
+        out_.close();
+        std::remove(path_.c_str());
+    }
+
+private:
+    std::string path_;
+    std::ofstream out_;
+};
+
+// The Export button's job over the activity log's view (its columns unless `columns` is given),
+// stepped in 20 ms slices as the page steps it, into a temporary file.
+void run_export(AppModel& model, const rapidjson::Value& op, rapidjson::Writer<rapidjson::StringBuffer>& w) {
+    CsvExportOptions options = model.csv_export().current_options(model.log());
+    options.filter = filter_of(op);
+    const std::string path = "/tmp/sightline-bench-export-" + std::to_string(::getpid()) + ".csv";
+    const auto start = Clock::now();
+    const std::string error = model.csv_export().start(options, std::make_unique<FileCsvSink>(path));
+    if (!error.empty()) throw std::runtime_error("export: " + error);
+    int64_t slices = 0;
+    while (model.csv_export().running()) {
+        model.csv_export().step(20.0);
+        ++slices;
+    }
+    const double ms = ms_since(start);
+    std::remove(path.c_str());
+    if (!model.csv_export().outcome().done) throw std::runtime_error("export: " + model.csv_export().outcome().error);
+    w.Key("ms");
+    w.Double(ms);
+    w.Key("total");
+    w.Int64(model.csv_export().outcome().rows);
+    w.Key("bytes");
+    w.Int64(model.csv_export().outcome().bytes);
+    w.Key("slices");
+    w.Int64(slices);
 }
 
 int run(const std::string& data_path, const std::string& operations_path) {
@@ -166,6 +212,8 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.String(counts.empty() ? "" : counts.front().value);
             w.Key("top_count");
             w.Int64(counts.empty() ? 0 : counts.front().count);
+        } else if (kind == "export") {
+            run_export(model, op, w);
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

@@ -35,6 +35,12 @@
   api.mark = method('mark');
   api.checkMapping = method('checkMapping');
   api.mappingDialog = method('mappingDialog');
+  // The CSV text, as the Export button downloads it (the core answers it as a JSON string).
+  api.exportCsv = method('exportCsv');
+  // Extras: the Export button's download started by a script, followed, cancelled.
+  api.startExport = method('startExport');
+  api.exportStatus = method('exportStatus');
+  api.cancelExport = method('cancelExport');
   const coreStatus = api.status;
   // heap_bytes: the wasm memory size now (it only grows), for memory measurements.
   api.status = (options) => coreStatus(options).then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));

@@ -1,6 +1,7 @@
 #include "api/automation_api.h"
 
 #include "api/activity_json.h"
+#include "api/ip_range_calls.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
@@ -359,6 +360,8 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
         {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
+        {"setIpRange", set_ip_range_call}, {"ipRanges", ip_ranges_call}, {"removeIpRange", remove_ip_range_call},
+        {"setIpAs", set_ip_as_call}, {"undo", undo_call},
     };
     return table;
 }

@@ -73,13 +73,25 @@ export const OPERATIONS = [
     column: 'User',
     limit: 100,
   },
+  // Last: it changes the data the operations above read.
+  {
+    name: 'IP range: apply to all rows',
+    what: 'setIpRange ::/0 (every IPv4 and IPv6 address): category, tag and ISP of every activity, column copy kept',
+    kind: 'ip_range',
+    range: { name: 'Everything', cidrs: ['::/0'], category: 'VPN', tags: ['Bench'], isp: 'Bench ISP' },
+    // The baselines write the same three fields of every row that has an address.
+    statements: () => [`UPDATE t SET ${q('IP category')} = 'VPN', ${q('Registered ISP')} = 'Bench ISP', ${q('IP tags')} = 'Bench'
+      WHERE ${q('IP address')} <> ''`],
+  },
 ];
 
 // The columns an activity table shows (everything but the raw record), newest first.
 const SHOWN = HEADER.filter((h) => h !== 'Raw data').map(q).join(', ');
 
-// SQL statements for one operation: [count, first page] for a filter, [counts] for values.
+// SQL statements for one operation: [count, first page] for a filter, [counts] for values,
+// the operation's own for the others.
 export function sqlFor(op, dialect, table = 't') {
+  if (op.kind === 'ip_range') return op.statements(dialect);
   if (op.kind === 'query') {
     const where = op.where(dialect);
     return [`SELECT count(*) FROM ${table} WHERE ${where}`,

@@ -90,7 +90,7 @@ async function main() {
   const files = sizes.map((rows) => ensureData(rows, log));
   const opsFile = path.join(os.tmpdir(), `sightline-bench-ops-${process.pid}.json`);
   fs.writeFileSync(opsFile, JSON.stringify(OPERATIONS.map((o) => ({
-    name: o.name, kind: o.kind, filter: o.filter ?? null, field: o.field, limit: o.limit,
+    name: o.name, kind: o.kind, filter: o.filter ?? null, field: o.field, limit: o.limit, range: o.range,
     sql: sqlFor(o, 'sqlite'), duckdb_sql: sqlFor(o, 'duckdb'),
   }))));
   const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit }));
@@ -100,6 +100,7 @@ async function main() {
     ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null }))]));
   browserOps.push(...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null })));
   const exportNames = EXPORT_OPERATIONS.map((o) => o.name);
+  const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit, range: o.range }));
 
   let browser = null;
   if (args.engines.includes('wasm')) {

@@ -2,6 +2,7 @@
 
 #include "about_window.h"
 #include "activity_drawer_panel.h"
+#include "ip_ranges_panel.h"
 #include "item_locator.h"
 #include "mapping_dialog.h"
 #include "number_format.h"
@@ -21,6 +22,7 @@ SightlineUi::SightlineUi(AppModel& model, UiPlatform& platform) : model_(model),
     windows_.push_back(std::move(export_panel));
     windows_.push_back(std::make_unique<ActivityDrawerPanel>());
     windows_.push_back(std::make_unique<SqlConsoleWindow>());
+    windows_.push_back(std::make_unique<IpRangesPanel>());
     windows_.push_back(std::make_unique<AboutWindow>());
 }
 

@@ -1,5 +1,6 @@
 #include "browser_app.h"
 
+#include "app/ip_range_json.h"
 #include "filter/filter_url.h"
 #include "js_download_sink.h"
 #include "page_state.h"
@@ -93,6 +94,7 @@ bool BrowserApp::start() {
 namespace {
 constexpr const char* kSavedQueriesKey = "sightline.savedQueries";
 constexpr const char* kColumnMappingsKey = "sightline.columnMappings";
+constexpr const char* kIpRangesKey = "sightline.ipRanges";
 } // namespace
 
 void BrowserApp::restore_page_state() {
@@ -103,6 +105,10 @@ void BrowserApp::restore_page_state() {
     if (auto stored = read_local_storage(kColumnMappingsKey)) {
         std::string error = model_.import_session().restore_remembered_mappings(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: column mappings: %s\n", error.c_str());
+    }
+    if (auto stored = read_local_storage(kIpRangesKey)) {
+        std::string error = model_.restore_ip_ranges(*stored);
+        if (!error.empty()) std::fprintf(stderr, "Sightline: IP ranges: %s\n", error.c_str());
     }
     saved_settings_revision_ = model_.settings().revision();
     url_fragment_changed();
@@ -128,6 +134,7 @@ void BrowserApp::save_page_state() {
         saved_settings_revision_ = model_.settings().revision();
         write_local_storage(kSavedQueriesKey, model_.settings().saved_queries().to_json());
         write_local_storage(kColumnMappingsKey, model_.import_session().remembered_mappings().to_json());
+        write_local_storage(kIpRangesKey, ip_ranges_to_storage_json(model_.ip_ranges()));
     }
     std::string fragment = encode_filter_fragment(model_.log().filter(), model_.log().sort());
     if (fragment != url_fragment_) {

@@ -174,6 +174,11 @@ export class SightlineBrowser {
             if (r.error) return { error: r.error };
             return { ms: performance.now() - t0, total: r.total, returned: r.rows.length };
           }
+          if (o.kind === 'ip_range') {
+            const r = await window.sightline.setIpRange(o.range);
+            if (r.error) return { error: r.error };
+            return { ms: performance.now() - t0 };
+          }
           const r = await window.sightline.values(o.field, { limit: o.limit });
           if (r.error) return { error: r.error };
           return { ms: performance.now() - t0, returned: r.length };

@@ -1,6 +1,7 @@
 #include "api/automation_api.h"
 
 #include "api/activity_json.h"
+#include "api/ip_range_calls.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
@@ -447,6 +448,9 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
         {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog}, {"exportCsv", export_csv},
         {"startExport", start_export}, {"exportStatus", export_status}, {"cancelExport", cancel_export},
+        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
+        {"setIpRange", set_ip_range_call}, {"ipRanges", ip_ranges_call}, {"removeIpRange", remove_ip_range_call},
+        {"setIpAs", set_ip_as_call}, {"undo", undo_call},
     };
     return table;
 }

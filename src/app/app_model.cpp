@@ -34,7 +34,7 @@ void AppModel::load_demo_data() {
     for (const Activity& activity : generate_demo_activities()) writer.insert(activity);
     writer.commit();
     demo_loaded_ = true;
-    data_changed();
+    apply_ip_ranges();
 }
 
 std::string AppModel::apply_query(std::string_view name) {
@@ -84,7 +84,7 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
         demo_loaded_ = false;
         open_activity_.reset();
     }
-    log_.data_changed();
+    apply_ip_ranges(); // the new rows get the analyst's ranges too
 }
 
 } // namespace sightline

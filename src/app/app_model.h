@@ -9,6 +9,7 @@
 #include "app/analyst_settings.h"
 #include "app/csv_export_session.h"
 #include "app/import_session.h"
+#include "app/ip_range_table.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
 
@@ -78,6 +79,21 @@ public:
     void close_activity() { open_activity_.reset(); }
     const std::optional<Activity>& opened_activity() const { return open_activity_; }
 
+    // --- IP address ranges (app/ip_range_table.h; these commands: app/app_model_ip_ranges.cpp)
+    // Each changes the analyst's ranges and rewrites ip_category, ip_tags, isp and country of
+    // every matching activity at once (the exported values come back when no range covers an
+    // activity any more), and is one undo step. An error message, empty on success.
+    std::string set_ip_range(const IpRangeDefinition& range, std::string_view editing = {});
+    std::string remove_ip_range(std::string_view name);
+    // The drawer's Set as Corporate / VPN / Risky IP: edits the one-address range of `ip`, or
+    // creates one named after the address.
+    std::string set_ip_as(std::string_view ip, std::string_view category);
+    std::string undo_ip_ranges();
+    bool can_undo_ip_ranges() const { return !ip_range_undo_.empty(); }
+    const IpRangeTable& ip_ranges() const { return ip_ranges_; }
+    // The ranges storage kept, applied; not a change and not undoable. What could not be restored.
+    std::string restore_ip_ranges(std::string_view json);
+
     // --- state the UI draws ---------------------------------------------------------------
     bool showing_demo_data() const override { return demo_loaded_; }
     const SqlConsoleResult& sql_result() const { return sql_result_; }
@@ -94,6 +110,9 @@ private:
     void mapping_prompt_changed() override { log_.touch(); }
     void mapping_remembered() override { settings_.note_change(); }
 
+    std::string change_ip_ranges(IpRangeTable changed); // one undo step
+    void apply_ip_ranges(); // after any change of the ranges or the data
+
     ActivityStore store_;
     ActivityLog log_;
     AnalystSettings settings_;
@@ -102,6 +121,8 @@ private:
     CsvExportSession csv_export_{store_};
     std::optional<Activity> open_activity_;
     SqlConsoleResult sql_result_;
+    IpRangeTable ip_ranges_;
+    std::vector<IpRangeTable> ip_range_undo_; // the tables before each change, oldest first
 };
 
 } // namespace sightline

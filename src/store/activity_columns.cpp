@@ -64,6 +64,11 @@ void ActivityColumns::finish() {
         position_by_rowid_[static_cast<size_t>(rowids_[p] - first_rowid_)] = static_cast<uint32_t>(p);
 }
 
+void ActivityColumns::replace_coded(std::string_view field, CodedColumn column) {
+    const std::optional<size_t> i = index_of(coded_fields(), field);
+    if (i) coded_[*i] = std::move(column);
+}
+
 std::optional<size_t> ActivityColumns::position_of(int64_t rowid) const {
     if (rowid < first_rowid_ || rowid - first_rowid_ >= static_cast<int64_t>(position_by_rowid_.size())) return std::nullopt;
     const uint32_t p = position_by_rowid_[static_cast<size_t>(rowid - first_rowid_)];

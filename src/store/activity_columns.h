@@ -25,7 +25,8 @@ namespace sightline {
 class ActivityColumns {
 public:
     explicit ActivityColumns(size_t max_distinct_values = CodedColumn::kMaxDistinctValues)
-        : flags_(flag_fields().size()), coded_(coded_fields().size(), CodedColumn(max_distinct_values)) {}
+        : flags_(flag_fields().size()), coded_(coded_fields().size(), CodedColumn(max_distinct_values)),
+          max_distinct_values_(max_distinct_values) {}
 
     // The text fields kept as codes and the boolean fields kept as bytes (FieldCopy of the field
     // table, model/field_table.h), each in the table's order, which is the order the builder reads them.
@@ -50,12 +51,18 @@ public:
     void append_row(int64_t rowid, int64_t time, std::span<const uint8_t> flags, const std::vector<std::string_view>& coded);
     // After the last row: builds the rowid -> position lookup.
     void finish();
+    // A coded field read again for every row (in the copy's order), after a write that changed
+    // only a few fields (IP ranges, store/ip_overrides.h): an empty column made for it, then
+    // the filled one in its place.
+    CodedColumn empty_coded_column() const { return CodedColumn(max_distinct_values_); }
+    void replace_coded(std::string_view field, CodedColumn column);
 
 private:
     std::vector<int64_t> rowids_;
     std::vector<int64_t> times_;
     std::vector<std::vector<uint8_t>> flags_;
     std::vector<CodedColumn> coded_;
+    size_t max_distinct_values_;
     // Rowids are dense (SQLite assigns max + 1), so a vector indexed by rowid - first is the
     // lookup: 4 bytes a row.
     int64_t first_rowid_ = 0;

@@ -219,6 +219,41 @@ bool ActivityStore::build_columns(double budget_ms) {
     return false;
 }
 
+void ActivityStore::rewrite_coded_fields(std::span<const std::string_view> fields,
+                                         const std::function<void(sqlite3*)>& write) {
+    const bool copy_ready = columns_state_ == ColumnsState::Ready;
+    if (!copy_ready) invalidate_columns(); // the builder's reading statement must not stay open
+    try {
+        write(db());
+    } catch (...) {
+        invalidate_columns();
+        throw;
+    }
+    if (copy_ready) reread_coded_fields(fields);
+}
+
+void ActivityStore::reread_coded_fields(std::span<const std::string_view> fields) {
+    std::string sql = "SELECT ";
+    for (size_t i = 0; i < fields.size(); ++i) sql.append(i ? ", " : "").append(fields[i]);
+    // The copy's order (store/columns_builder.cpp), so that position p is the same row.
+    Statement st = prepare(db(), sql + " FROM activities ORDER BY time DESC, rowid DESC");
+    std::vector<CodedColumn> columns(fields.size(), columns_.empty_coded_column());
+    for (CodedColumn& column : columns) column.reserve(columns_.size());
+    size_t rows = 0;
+    while (step_row(db(), st.get())) {
+        for (size_t i = 0; i < fields.size(); ++i) columns[i].append(column_text_view(st.get(), static_cast<int>(i)));
+        ++rows;
+    }
+    if (rows != columns_.size()) { // not a rewrite of the same rows after all: build anew
+        invalidate_columns();
+        return;
+    }
+    for (size_t i = 0; i < fields.size(); ++i) {
+        columns[i].finish_appending();
+        columns_.replace_coded(fields[i], std::move(columns[i]));
+    }
+}
+
 void ActivityStore::clear() {
     exec(db(), "BEGIN");
     delete_all_activities();
@@ -232,6 +267,11 @@ void ActivityStore::delete_activities_through(int64_t rowid) {
         Statement st = prepare(db(), "DELETE FROM " + list_table_name(field.name) + " WHERE activity <= ?");
         sqlite3_bind_int64(st.get(), 1, rowid);
         step_row(db(), st.get());
+    }
+    for (const char* table : {"exported_ip_values", "exported_ip_tags"}) {
+        Statement kept = prepare(db(), std::string("DELETE FROM ") + table + " WHERE activity <= ?");
+        sqlite3_bind_int64(kept.get(), 1, rowid);
+        step_row(db(), kept.get());
     }
     Statement st = prepare(db(), "DELETE FROM activities WHERE rowid <= ?");
     sqlite3_bind_int64(st.get(), 1, rowid);
@@ -250,6 +290,7 @@ void ActivityStore::delete_all_activities() {
     invalidate_columns();
     for (const FieldInfo& field : canonical_fields())
         if (field.kind == FieldKind::List) exec(db(), "DELETE FROM " + list_table_name(field.name));
+    exec(db(), "DELETE FROM exported_ip_values; DELETE FROM exported_ip_tags");
     exec(db(), "DELETE FROM activities");
     raw_.delete_all();
     ids_.clear();

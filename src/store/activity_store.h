@@ -17,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -84,6 +85,11 @@ public:
     // build_columns() brings it up to date a slice at a time (true while work remains).
     const ActivityColumns* columns() const { return columns_state_ == ColumnsState::Ready ? &columns_ : nullptr; }
     bool build_columns(double budget_ms);
+    // For a write that changes only `fields` (coded fields of the copy) of stored rows, such as
+    // IP ranges do (store/ip_overrides.h): `write` runs (its own transaction or savepoint), and
+    // a complete copy is then brought up to date by reading those fields again, a fraction of
+    // a rebuild, so filters stay on the fast path. A copy still being built starts over.
+    void rewrite_coded_fields(std::span<const std::string_view> fields, const std::function<void(sqlite3*)>& write);
     // Progress of the copy for the data as it is now: a stale copy's rows do not count.
     int64_t columns_rows_built() const {
         return columns_state_ == ColumnsState::Stale ? 0 : static_cast<int64_t>(columns_.size());
@@ -100,6 +106,7 @@ private:
     // Before any write: the copy no longer matches, and its reading statement must not stay
     // open while the table changes.
     void invalidate_columns();
+    void reread_coded_fields(std::span<const std::string_view> fields);
     static void on_rollback(void* store);
     static int on_commit(void* store);
 

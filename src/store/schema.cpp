@@ -79,6 +79,11 @@ void create_schema(sqlite3* db) {
     // The analyst's comments, which free text searches (query/free_text_search.cpp) without a
     // pass over every row. Imported rows have none, so the index costs nothing at import.
     exec(db, "CREATE INDEX activities_commented ON activities(comment) WHERE comment <> ''");
+    // The exported values of the activities an IP range changed (store/ip_overrides.h), so
+    // that removing the range gives them back. Only rows a range touched are here.
+    exec(db, "CREATE TABLE exported_ip_values (activity INTEGER PRIMARY KEY, ip_category TEXT NOT NULL, "
+             "isp TEXT NOT NULL, country TEXT NOT NULL);"
+             "CREATE TABLE exported_ip_tags (activity INTEGER NOT NULL, value TEXT NOT NULL)");
     for (const FieldInfo& field : canonical_fields()) {
         if (field.kind != FieldKind::List) continue;
         std::string table = list_table_name(field.name);

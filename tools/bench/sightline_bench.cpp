@@ -8,6 +8,10 @@
 // OPERATIONS.json: [{"name", "kind": "query"|"values"|"export", "filter": {...}, "field", "limit"}]
 #include "api/activity_json.h"
 #include "export/csv_sink.h"
+// OPERATIONS.json: [{"name", "kind": "query"|"values"|"ip_range", "filter": {...}, "field", "limit",
+//                    "range": {...} (ip_range: the argument of the API's setIpRange)}]
+#include "api/activity_json.h"
+#include "api/automation_api.h"
 #include "app/app_model.h"
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
@@ -214,6 +218,20 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.Int64(counts.empty() ? 0 : counts.front().count);
         } else if (kind == "export") {
             run_export(model, op, w);
+        } else if (kind == "ip_range") {
+            // What the automation API's setIpRange does: the range checked, applied to every
+            // matching activity, the column copy brought up to date.
+            rapidjson::StringBuffer range;
+            rapidjson::Writer<rapidjson::StringBuffer> range_writer(range);
+            op["range"].Accept(range_writer);
+            AutomationApi api(model);
+            const auto start = Clock::now();
+            const std::string answer = api.call("setIpRange", "[" + std::string(range.GetString()) + "]");
+            w.Key("ms");
+            w.Double(ms_since(start));
+            if (answer.find("\"error\"") != std::string::npos) throw std::runtime_error(name + ": " + answer);
+            w.Key("column_copy_kept");
+            w.Bool(model.store().columns() != nullptr);
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

@@ -24,6 +24,9 @@
   api.clear = method('clear');
   api.activity = method('activity');
   api.status = method('status');
+  api.setIpRange = method('setIpRange');
+  api.ipRanges = method('ipRanges');
+  api.removeIpRange = method('removeIpRange');
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');
@@ -41,6 +44,8 @@
   api.startExport = method('startExport');
   api.exportStatus = method('exportStatus');
   api.cancelExport = method('cancelExport');
+  api.setIpAs = method('setIpAs');
+  api.undo = method('undo');
   const coreStatus = api.status;
   // heap_bytes: the wasm memory size now (it only grows), for memory measurements.
   api.status = (options) => coreStatus(options).then((s) => (s.error ? s : Object.assign(s, { heap_bytes: module.HEAPU8.length })));

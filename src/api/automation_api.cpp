@@ -1,10 +1,12 @@
 #include "api/automation_api.h"
 
 #include "api/activity_json.h"
+#include "api/insights_json.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
 #include "query/activity_query.h"
+#include "query/insights_job.h"
 #include "query/timeline_histogram.h"
 #include "util/time_format.h"
 
@@ -350,6 +352,14 @@ std::string mapping_dialog(AppModel& model, const Value&) {
     return buffer.GetString();
 }
 
+// userInsights(user) and ipInsights(ip): query/insights_job.h, answered at once.
+std::string user_insights(AppModel& model, const Value& args) {
+    return insights_to_json(compute_insights(model.store(), InsightSubject::User, string_arg(args, 0, "the user")));
+}
+std::string ip_insights(AppModel& model, const Value& args) {
+    return insights_to_json(compute_insights(model.store(), InsightSubject::Ip, string_arg(args, 0, "the IP address")));
+}
+
 using Handler = std::function<std::string(AppModel&, const Value&)>;
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
@@ -359,6 +369,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"queries", queries},     {"saveQuery", save_query}, {"applyQuery", apply_query},
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
         {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
+        {"userInsights", user_insights}, {"ipInsights", ip_insights},
     };
     return table;
 }

@@ -7,6 +7,7 @@
 
 #include "app/activity_log.h"
 #include "app/analyst_settings.h"
+#include "app/drawer_insights.h"
 #include "app/import_session.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
@@ -70,8 +71,12 @@ public:
     std::string mark_activity(std::string_view id, const Marks& marks);
     // The activity drawer: every field and the raw record of one activity.
     void open_activity(std::string_view id);
-    void close_activity() { open_activity_.reset(); }
+    void close_activity();
     const std::optional<Activity>& opened_activity() const { return open_activity_; }
+    // The opened activity's user and IP insights, worked out between frames
+    // (app/drawer_insights.h); complete_drawer_insights() finishes them now.
+    const DrawerInsights& drawer_insights() const { return drawer_insights_; }
+    void complete_drawer_insights() { drawer_insights_.complete(store_); }
 
     // --- state the UI draws ---------------------------------------------------------------
     bool showing_demo_data() const override { return demo_loaded_; }
@@ -92,6 +97,7 @@ private:
     bool demo_loaded_ = false;
     ImportSession import_session_{store_, *this};
     std::optional<Activity> open_activity_;
+    DrawerInsights drawer_insights_;
     SqlConsoleResult sql_result_;
 };
 

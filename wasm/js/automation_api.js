@@ -24,6 +24,8 @@
   api.clear = method('clear');
   api.activity = method('activity');
   api.status = method('status');
+  api.userInsights = method('userInsights');
+  api.ipInsights = method('ipInsights');
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');

@@ -133,6 +133,11 @@ export class SightlineBrowser {
             if (r.error) return { error: r.error };
             return { ms: performance.now() - t0, total: r.total, returned: r.rows.length };
           }
+          if (o.kind === 'insights') {
+            const r = await (o.subject === 'ip' ? window.sightline.ipInsights(o.value) : window.sightline.userInsights(o.value));
+            if (r.error) return { error: r.error };
+            return { ms: performance.now() - t0, total: r.activities };
+          }
           const r = await window.sightline.values(o.field, { limit: o.limit });
           if (r.error) return { error: r.error };
           return { ms: performance.now() - t0, returned: r.length };

@@ -5,11 +5,13 @@
 // the caller's job, so that each run starts from a fresh process and a fresh peak RSS.
 //
 //   sightline-bench FILE OPERATIONS.json
-// OPERATIONS.json: [{"name", "kind": "query"|"values", "filter": {...}, "field", "limit"}]
+// OPERATIONS.json: [{"name", "kind": "query"|"values"|"insights", "filter": {...}, "field", "limit", "subject", "value"}]
 #include "api/activity_json.h"
+#include "api/insights_json.h"
 #include "app/app_model.h"
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
+#include "query/insights_job.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -166,6 +168,18 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.String(counts.empty() ? "" : counts.front().value);
             w.Key("top_count");
             w.Int64(counts.empty() ? 0 : counts.front().count);
+        } else if (kind == "insights") {
+            // What userInsights() / ipInsights() do: the counts, the lists and the JSON.
+            const auto start = Clock::now();
+            const InsightSubject subject = std::string(op["subject"].GetString()) == "ip" ? InsightSubject::Ip : InsightSubject::User;
+            const EntityInsights insights = compute_insights(model.store(), subject, op["value"].GetString());
+            const std::string json = insights_to_json(insights);
+            w.Key("ms");
+            w.Double(ms_since(start));
+            w.Key("total");
+            w.Int64(insights.activities);
+            w.Key("json_bytes");
+            w.Int64(static_cast<int64_t>(json.size()));
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

@@ -156,6 +156,7 @@ InsightsJob::InsightsJob(const ActivityStore& store, InsightSubject subject, std
         return;
     }
     if (columns) scan_ = ColumnScan::make(*columns, subject_, value_, insights_.window);
+    from_columns_ = scan_ != nullptr;
 }
 
 InsightsJob::~InsightsJob() = default;
@@ -163,7 +164,7 @@ InsightsJob::InsightsJob(InsightsJob&&) noexcept = default;
 InsightsJob& InsightsJob::operator=(InsightsJob&&) noexcept = default;
 
 bool InsightsJob::done() const { return done_; }
-bool InsightsJob::uses_columns() const { return scan_ != nullptr; }
+bool InsightsJob::uses_columns() const { return from_columns_; }
 
 double InsightsJob::progress() const {
     if (done_) return 1.0;

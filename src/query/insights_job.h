@@ -58,6 +58,7 @@ private:
     EntityInsights insights_;
     std::unique_ptr<ColumnScan> scan_; // null on the SQL path
     bool done_ = false;
+    bool from_columns_ = false;
 };
 
 // The filter that selects exactly the activities counted: the subject (eq, without case) and

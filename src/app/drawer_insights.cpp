@@ -22,7 +22,7 @@ void DrawerInsights::close() {
 
 bool DrawerInsights::advance(const ActivityStore& store, std::optional<InsightsJob>& job, InsightSubject subject,
                              const std::string& value, bool& finished) {
-    if (job && !job->stale() && job->done()) return false;
+    if (job && job->still_holds() && job->done()) return false;
     if (!job || job->stale()) {
         if (!store.columns() && store.count() >= kSqlWithoutCopyBelow) {
             job.reset(); // a stale answer is not shown while the copy is rebuilt
@@ -48,7 +48,7 @@ void DrawerInsights::complete(const ActivityStore& store) {
     if (!open_) return;
     for (auto* job : {&user_job_, &ip_job_}) {
         const bool is_user = job == &user_job_;
-        if (!*job || (*job)->stale()) job->emplace(store, is_user ? InsightSubject::User : InsightSubject::Ip, is_user ? user_ : ip_);
+        if (!*job || !(*job)->still_holds()) job->emplace(store, is_user ? InsightSubject::User : InsightSubject::Ip, is_user ? user_ : ip_);
         (*job)->run_to_end();
     }
 }

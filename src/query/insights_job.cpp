@@ -144,7 +144,8 @@ struct InsightsJob::ColumnScan {
 };
 
 InsightsJob::InsightsJob(const ActivityStore& store, InsightSubject subject, std::string value, bool use_columns)
-    : store_(&store), subject_(subject), value_(std::move(value)), generation_(store.data_generation()) {
+    : store_(&store), subject_(subject), value_(std::move(value)), generation_(store.data_generation()),
+      key_(key_of(store)) {
     insights_.subject = subject_;
     insights_.asked = value_;
     insights_.spelling = value_;
@@ -164,6 +165,17 @@ InsightsJob::InsightsJob(InsightsJob&&) noexcept = default;
 InsightsJob& InsightsJob::operator=(InsightsJob&&) noexcept = default;
 
 bool InsightsJob::done() const { return done_; }
+
+InsightsJob::DataKey InsightsJob::key_of(const ActivityStore& store) {
+    return {store.count(), store.last_rowid(), store.newest_time_ms()};
+}
+
+bool InsightsJob::still_holds() {
+    if (!stale()) return true;
+    if (!done_ || key_of(*store_) != key_) return false;
+    generation_ = store_->data_generation();
+    return true;
+}
 bool InsightsJob::uses_columns() const { return from_columns_; }
 
 double InsightsJob::progress() const {

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,10 @@ public:
     // Whether the column copy answers (false: SQL).
     bool uses_columns() const;
     bool stale() const { return store_->data_generation() != generation_; }
+    // After a write (stale()): true when the rows it counted are the same (an index was built,
+    // an import was cancelled), and then it is current again; false when they changed, or when
+    // it was still under way (its scan read the copy the write dropped): then make it anew.
+    bool still_holds();
     InsightSubject subject() const { return subject_; }
     const std::string& value() const { return value_; }
     // The answer once done(); before that, the window and the subject only.
@@ -55,6 +60,14 @@ private:
     InsightSubject subject_;
     std::string value_;
     uint64_t generation_;
+    // What the rows were: the count, the last rowid and the newest time.
+    struct DataKey {
+        int64_t count = 0, last_rowid = 0;
+        std::optional<int64_t> newest;
+        bool operator==(const DataKey&) const = default;
+    };
+    static DataKey key_of(const ActivityStore& store);
+    DataKey key_;
     EntityInsights insights_;
     std::unique_ptr<ColumnScan> scan_; // null on the SQL path
     bool done_ = false;

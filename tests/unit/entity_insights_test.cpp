@@ -252,3 +252,24 @@ TEST_CASE("value counts: a user's spellings are one value named by the most freq
         f.build_copy();
     }
 }
+
+TEST_CASE("insights: an answer still holds after an index is built, not after rows are added") {
+    Fixture f;
+    f.all = {make(kNewest, "ann@x.example", "10.0.0.1", "US"), make(kNewest - kDay, "ann@x.example", "10.0.0.1", "US")};
+    f.load();
+    f.build_copy();
+    InsightsJob job(f.store, InsightSubject::User, "ann@x.example");
+    job.run_to_end();
+    CHECK(job.insights().activities == 2);
+    f.store.ensure_indexes(); // a write that changes no row
+    CHECK(job.stale());
+    CHECK(job.still_holds());
+    CHECK(!job.stale());
+    {
+        ActivityWriter writer(f.store);
+        writer.insert(make(kNewest - 2 * kDay, "ann@x.example", "10.0.0.1", "US"));
+        writer.commit();
+    }
+    CHECK(!job.still_holds());
+    CHECK(compute_insights(f.store, InsightSubject::User, "ann@x.example").activities == 3);
+}

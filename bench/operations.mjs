@@ -40,7 +40,7 @@ const insightsSql = (column, value, other) => (d, table) => {
     `SELECT sum(CASE WHEN ${q('Administrative activity')} = 'True' THEN 1 ELSE 0 END), count(DISTINCT ${country(d)}),
       count(DISTINCT ${q('Registered ISP')}), count(DISTINCT lower(${q(other)})) FROM ${table} WHERE ${where}`,
     list(country(d)), list(q('Registered ISP')), list(`lower(${q(other)})`),
-    `SELECT substr(${q('Date')}, 1, 10) AS day, count(*) FROM ${table} WHERE ${where} GROUP BY day ORDER BY day`];
+    `SELECT ${d === 'duckdb' ? `substr(CAST(${q('Date')} AS VARCHAR), 1, 10)` : `substr(${q('Date')}, 1, 10)`} AS day, count(*) FROM ${table} WHERE ${where} GROUP BY day ORDER BY day`];
 };
 
 export const OPERATIONS = [

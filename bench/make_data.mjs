@@ -121,6 +121,29 @@ function csvCell(value) {
 const hex = (random, n) => { let s = ''; while (s.length < n) s += Math.floor(random() * 4294967296).toString(16).padStart(8, '0'); return s.slice(0, n); };
 const uuid = (random) => { const h = hex(random, 32); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; };
 
+// User `i` of the population: its name, home place, home IP and usual browser. Users are made
+// first, in index order, so user i is the same whatever the row count.
+function makeUser(i, random, pickDomain, pickPlace, pickAgent) {
+  const domain = pickDomain();
+  const name = i % 97 === 5 ? `svc-sync${i}@${domain}` : `${FIRST[i % FIRST.length]}.${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? i : ''}@${domain}`;
+  const place = i % 3 === 0 ? PLACES[0] : pickPlace();
+  const corporate = domain !== 'gmail.com' && random() < 0.6;
+  const ip = corporate ? `203.0.113.${1 + (i % 250)}` : `${11 + Math.floor(random() * 180)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${1 + Math.floor(random() * 254)}`;
+  return { name, place, city: place[2][i % place[2].length], isp: place[3][i % place[3].length], ip, corporate, agent: pickAgent() };
+}
+
+// The user at `index` of the generated population (0 is the most active: user picks are skewed
+// towards low indexes), for operations that ask about one user or its home IP (operations.mjs).
+export function benchUser(index, seed = 20250630) {
+  const random = rng(seed);
+  const pickPlace = weighted(random, PLACES.map((p) => [p, p[1]]));
+  const pickAgent = weighted(random, USER_AGENTS.map((u) => [u, u[1]]));
+  const pickDomain = weighted(random, DOMAINS);
+  let user = null;
+  for (let i = 0; i <= index; i++) user = makeUser(i, random, pickDomain, pickPlace, pickAgent);
+  return user;
+}
+
 // The generator: make(rows) yields CSV text pieces, header first.
 export function* generate(rows, seed = 20250630) {
   const random = rng(seed);
@@ -133,14 +156,7 @@ export function* generate(rows, seed = 20250630) {
   // Users: a skewed population, each with a home place, home IP and usual browser.
   const userCount = Math.max(200, Math.round(Math.sqrt(rows) * 6));
   const users = [];
-  for (let i = 0; i < userCount; i++) {
-    const domain = pickDomain();
-    const name = i % 97 === 5 ? `svc-sync${i}@${domain}` : `${FIRST[i % FIRST.length]}.${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? i : ''}@${domain}`;
-    const place = i % 3 === 0 ? PLACES[0] : pickPlace();
-    const corporate = domain !== 'gmail.com' && random() < 0.6;
-    const ip = corporate ? `203.0.113.${1 + (i % 250)}` : `${11 + Math.floor(random() * 180)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${1 + Math.floor(random() * 254)}`;
-    users.push({ name, place, city: place[2][i % place[2].length], isp: place[3][i % place[3].length], ip, corporate, agent: pickAgent() });
-  }
+  for (let i = 0; i < userCount; i++) users.push(makeUser(i, random, pickDomain, pickPlace, pickAgent));
   const pickUser = () => users[Math.floor(userCount * Math.pow(random(), 2.2))];
 
   yield HEADER.join(',') + '\r\n';

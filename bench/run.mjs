@@ -101,6 +101,11 @@ async function main() {
   browserOps.push(...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null })));
   const exportNames = EXPORT_OPERATIONS.map((o) => o.name);
   const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit, range: o.range }));
+    name: o.name, kind: o.kind, filter: o.filter ?? null, field: o.field, limit: o.limit, subject: o.subject, value: o.value,
+    sql: sqlFor(o, 'sqlite'), duckdb_sql: sqlFor(o, 'duckdb'),
+  }))));
+  const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit,
+    subject: o.subject, value: o.value }));
 
   let browser = null;
   if (args.engines.includes('wasm')) {
@@ -306,7 +311,7 @@ function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = []) {
     out.push(markdownTable(head, rows));
     // Every engine answered the same question: say where the counts differ.
     const mismatches = [];
-    for (const op of OPERATIONS.filter((o) => o.kind === 'query')) {
+    for (const op of OPERATIONS.filter((o) => o.kind !== 'values')) {
       const totals = ids.map((id) => [id, eng(id)?.summary.operations[op.name]?.total]).filter(([, t]) => t != null);
       if (new Set(totals.map(([, t]) => t)).size > 1) mismatches.push(`${op.name}: ${totals.map(([id, t]) => `${id} ${t}`).join(', ')}`);
     }

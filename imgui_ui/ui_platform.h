@@ -3,6 +3,7 @@
 // implements it; the UI never includes platform headers.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace sightline {
@@ -14,6 +15,9 @@ public:
     virtual void open_file_picker() = 0;
     // Puts text on the system clipboard.
     virtual void copy_to_clipboard(const std::string& text) = 0;
+    // Small layout choices kept across reloads (a window's size): the page's storage.
+    virtual std::optional<std::string> read_layout(const char* /*key*/) { return std::nullopt; }
+    virtual void write_layout(const char* /*key*/, const std::string& /*value*/) {}
 };
 
 } // namespace sightline

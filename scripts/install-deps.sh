@@ -80,4 +80,9 @@ if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
   step "npm ci (tests/browser)"
   (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tests/browser"
 fi
+# The map's country outlines (npm world-atlas), a build input, pinned by package-lock.json.
+if [ ! -f "$ROOT/tools/map/node_modules/world-atlas/countries-110m.json" ]; then
+  step "npm ci (tools/map)"
+  (cd "$ROOT/tools/map" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/map"
+fi
 step "dependencies ready"

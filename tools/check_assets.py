@@ -107,6 +107,23 @@ def check_country_centroids():
         problem(path, f"{len(codes)} countries; ISO 3166-1 assigns 249")
 
 
+def check_country_numeric_codes():
+    path, rows = read_table("country_numeric_codes.csv", ["code", "numeric"])
+    _, centroids = read_table("country_centroids.csv", ["code", "name", "latitude", "longitude"])
+    known = {r["code"] for r in centroids}
+    seen_codes, seen_numbers = set(), set()
+    for r in rows:
+        where = f"line {r['line']}"
+        if r["code"] not in known:
+            problem(path, f"{where}: {r['code']!r} is not a code of country_centroids.csv")
+        if not re.fullmatch(r"[0-9]{3}", r["numeric"]):
+            problem(path, f"{where}: numeric {r['numeric']!r} is not three digits")
+        if r["code"] in seen_codes or r["numeric"] in seen_numbers:
+            problem(path, f"{where}: {r['code']} or {r['numeric']} is listed twice")
+        seen_codes.add(r["code"])
+        seen_numbers.add(r["numeric"])
+
+
 def filter_fields(node, where, path):
     """The fields a filter's conditions name (checking the nesting on the way)."""
     if not isinstance(node, dict):
@@ -220,6 +237,7 @@ def parse_with_core(filters):
 def main():
     check_os_support_dates()
     check_country_centroids()
+    check_country_numeric_codes()
     check_policy_templates(canonical_fields())
     for p in problems:
         print(p)

@@ -1,5 +1,7 @@
 #include "browser_platform.h"
 
+#include "page_state.h"
+
 #include <emscripten.h>
 
 namespace {
@@ -25,5 +27,13 @@ void BrowserPlatform::open_file_picker() {
 }
 
 void BrowserPlatform::copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
+
+// Layout lives beside the settings in localStorage, under "sightline.layout." keys.
+std::optional<std::string> BrowserPlatform::read_layout(const char* key) {
+    return read_local_storage(("sightline.layout." + std::string(key)).c_str());
+}
+void BrowserPlatform::write_layout(const char* key, const std::string& value) {
+    write_local_storage(("sightline.layout." + std::string(key)).c_str(), value);
+}
 
 } // namespace sightline

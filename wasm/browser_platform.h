@@ -10,6 +10,8 @@ class BrowserPlatform : public UiPlatform {
 public:
     void open_file_picker() override;
     void copy_to_clipboard(const std::string& text) override;
+    std::optional<std::string> read_layout(const char* key) override;
+    void write_layout(const char* key, const std::string& value) override;
 };
 
 } // namespace sightline

@@ -32,7 +32,7 @@ for (const op of operations) {
   let total = null, returned = 0;
   for (const [i, sql] of op.duckdb_sql.entries()) {
     const values = conn.query(sql).toArray();
-    if (op.kind === 'query' && i === 0) total = Number(Object.values(values[0])[0]);
+    if (op.kind !== 'values' && i === 0) total = Number(Object.values(values[0])[0]);
     else returned = values.length;
   }
   results[op.name] = { ms: performance.now() - t0, total, returned };

@@ -178,6 +178,10 @@ export class SightlineBrowser {
             const r = await window.sightline.setIpRange(o.range);
             if (r.error) return { error: r.error };
             return { ms: performance.now() - t0 };
+          if (o.kind === 'insights') {
+            const r = await (o.subject === 'ip' ? window.sightline.ipInsights(o.value) : window.sightline.userInsights(o.value));
+            if (r.error) return { error: r.error };
+            return { ms: performance.now() - t0, total: r.activities };
           }
           const r = await window.sightline.values(o.field, { limit: o.limit });
           if (r.error) return { error: r.error };

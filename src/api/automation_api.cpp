@@ -2,11 +2,13 @@
 
 #include "api/activity_json.h"
 #include "api/ip_range_calls.h"
+#include "api/insights_json.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
 #include "export/csv_export_job.h"
 #include "query/activity_query.h"
+#include "query/insights_job.h"
 #include "query/timeline_histogram.h"
 #include "util/time_format.h"
 
@@ -436,6 +438,12 @@ std::string export_status(AppModel& model, const Value&) {
 std::string cancel_export(AppModel& model, const Value&) {
     model.csv_export().cancel();
     return R"({"ok":true})";
+// userInsights(user) and ipInsights(ip): query/insights_job.h, answered at once.
+std::string user_insights(AppModel& model, const Value& args) {
+    return insights_to_json(compute_insights(model.store(), InsightSubject::User, string_arg(args, 0, "the user")));
+}
+std::string ip_insights(AppModel& model, const Value& args) {
+    return insights_to_json(compute_insights(model.store(), InsightSubject::Ip, string_arg(args, 0, "the IP address")));
 }
 
 using Handler = std::function<std::string(AppModel&, const Value&)>;
@@ -451,6 +459,7 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
         {"setIpRange", set_ip_range_call}, {"ipRanges", ip_ranges_call}, {"removeIpRange", remove_ip_range_call},
         {"setIpAs", set_ip_as_call}, {"undo", undo_call},
+        {"userInsights", user_insights}, {"ipInsights", ip_insights},
     };
     return table;
 }

@@ -24,6 +24,11 @@ bool AppModel::do_background_work(double budget_ms) {
     if (importing()) return false; // the view and the indexes wait: the store is being written
     // A running export has the slice; the log's work goes on when it is done.
     if (csv_export_.running()) return csv_export_.step(budget_ms) || log_.do_background_work(0);
+    // The drawer's insights first: the analyst is looking at them. A finished job redraws.
+    bool finished = false;
+    const bool worked = drawer_insights_.step(store_, finished);
+    if (finished) log_.touch();
+    if (worked) return true;
     return log_.do_background_work(budget_ms);
 }
 
@@ -64,11 +69,21 @@ std::string AppModel::mark_activity(std::string_view id, const Marks& marks) {
     return {};
 }
 
-void AppModel::open_activity(std::string_view id) { open_activity_ = store_.find_by_id(id, true); }
+void AppModel::open_activity(std::string_view id) {
+    open_activity_ = store_.find_by_id(id, true);
+    if (open_activity_) drawer_insights_.open(*open_activity_);
+    else drawer_insights_.close();
+}
+
+void AppModel::close_activity() {
+    open_activity_.reset();
+    drawer_insights_.close();
+}
 
 void AppModel::clear_activities() {
     open_activity_.reset();
     csv_export_.stop_for_writing();
+    close_activity();
     log_.stop_reading();
     store_.clear();
     demo_loaded_ = false;
@@ -82,7 +97,7 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
     }
     if (replaced_demo) {
         demo_loaded_ = false;
-        open_activity_.reset();
+        close_activity();
     }
     apply_ip_ranges(); // the new rows get the analyst's ranges too
 }

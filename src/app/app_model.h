@@ -8,6 +8,7 @@
 #include "app/activity_log.h"
 #include "app/analyst_settings.h"
 #include "app/csv_export_session.h"
+#include "app/drawer_insights.h"
 #include "app/import_session.h"
 #include "app/ip_range_table.h"
 #include "query/sql_console.h"
@@ -76,8 +77,12 @@ public:
     std::string mark_activity(std::string_view id, const Marks& marks);
     // The activity drawer: every field and the raw record of one activity.
     void open_activity(std::string_view id);
-    void close_activity() { open_activity_.reset(); }
+    void close_activity();
     const std::optional<Activity>& opened_activity() const { return open_activity_; }
+    // The opened activity's user and IP insights, worked out between frames
+    // (app/drawer_insights.h); complete_drawer_insights() finishes them now.
+    const DrawerInsights& drawer_insights() const { return drawer_insights_; }
+    void complete_drawer_insights() { drawer_insights_.complete(store_); }
 
     // --- IP address ranges (app/ip_range_table.h; these commands: app/app_model_ip_ranges.cpp)
     // Each changes the analyst's ranges and rewrites ip_category, ip_tags, isp and country of
@@ -120,6 +125,7 @@ private:
     ImportSession import_session_{store_, *this};
     CsvExportSession csv_export_{store_};
     std::optional<Activity> open_activity_;
+    DrawerInsights drawer_insights_;
     SqlConsoleResult sql_result_;
     IpRangeTable ip_ranges_;
     std::vector<IpRangeTable> ip_range_undo_; // the tables before each change, oldest first

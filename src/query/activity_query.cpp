@@ -2,6 +2,7 @@
 
 #include "filter/filter_json.h"
 #include "filter/filter_sql.h"
+#include "query/case_variants.h"
 #include "query/column_filter.h"
 #include "query/free_text_search.h"
 #include "model/canonical_fields.h"
@@ -78,6 +79,13 @@ std::vector<int64_t> rowids_at(const ActivityColumns& columns, const std::vector
     return out;
 }
 
+// A field that compares without case (a UPN) counts its spellings as one value, named by
+// the spelling seen most often (query/case_variants.h).
+std::vector<ValueCount> top_values(const ValueTally& tally, const FieldInfo& field, int64_t limit) {
+    if (field.compare == FieldCase::Nocase) return merge_case_variants(tally.top(-1), limit);
+    return tally.top(limit);
+}
+
 std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivityStore& store, const FieldInfo& field,
                                                                const ActivityFilter& filter, int64_t limit) {
     const ActivityColumns* columns = store.columns();
@@ -99,7 +107,7 @@ std::optional<std::vector<ValueCount>> count_values_in_columns(const ActivitySto
         if (counts[1]) tally.add("true", counts[1]);
         if (counts[0]) tally.add("false", counts[0]);
     }
-    return tally.top(limit);
+    return top_values(tally, field, limit);
 }
 
 } // namespace
@@ -188,7 +196,7 @@ std::vector<ValueCount> count_values(const ActivityStore& store, std::string_vie
     bind_all(st.get(), where.params);
     ValueTally tally;
     while (step_row(store.db(), st.get())) tally.add(column_text_view(st.get(), 0));
-    return tally.top(limit);
+    return top_values(tally, *field, limit);
 }
 
 } // namespace sightline

@@ -12,9 +12,13 @@
 //                    "range": {...} (ip_range: the argument of the API's setIpRange)}]
 #include "api/activity_json.h"
 #include "api/automation_api.h"
+// OPERATIONS.json: [{"name", "kind": "query"|"values"|"insights", "filter": {...}, "field", "limit", "subject", "value"}]
+#include "api/activity_json.h"
+#include "api/insights_json.h"
 #include "app/app_model.h"
 #include "filter/filter_json.h"
 #include "query/activity_query.h"
+#include "query/insights_job.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -232,6 +236,18 @@ int run(const std::string& data_path, const std::string& operations_path) {
             if (answer.find("\"error\"") != std::string::npos) throw std::runtime_error(name + ": " + answer);
             w.Key("column_copy_kept");
             w.Bool(model.store().columns() != nullptr);
+        } else if (kind == "insights") {
+            // What userInsights() / ipInsights() do: the counts, the lists and the JSON.
+            const auto start = Clock::now();
+            const InsightSubject subject = std::string(op["subject"].GetString()) == "ip" ? InsightSubject::Ip : InsightSubject::User;
+            const EntityInsights insights = compute_insights(model.store(), subject, op["value"].GetString());
+            const std::string json = insights_to_json(insights);
+            w.Key("ms");
+            w.Double(ms_since(start));
+            w.Key("total");
+            w.Int64(insights.activities);
+            w.Key("json_bytes");
+            w.Int64(static_cast<int64_t>(json.size()));
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

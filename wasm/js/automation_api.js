@@ -27,6 +27,8 @@
   api.setIpRange = method('setIpRange');
   api.ipRanges = method('ipRanges');
   api.removeIpRange = method('removeIpRange');
+  api.userInsights = method('userInsights');
+  api.ipInsights = method('ipInsights');
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');

@@ -1,0 +1,14 @@
+// userInsights() and ipInsights() of the automation contract (shared/AUTOMATION.md): the counts
+// of query/entity_insights.h as JSON, with the lists behind them and the window as extras
+// (docs/automation-api.md).
+#pragma once
+
+#include "query/entity_insights.h"
+
+#include <string>
+
+namespace sightline {
+
+std::string insights_to_json(const EntityInsights& insights);
+
+} // namespace sightline

@@ -22,7 +22,10 @@ void AppModel::complete_indexes() {
 
 bool AppModel::do_background_work(double budget_ms) {
     if (importing()) return false; // the view and the indexes wait: the store is being written
-    return log_.do_background_work(budget_ms);
+    // Saved policies run once the fast filters answer them, before the indexes are built.
+    if (policies_.running() && log_.view_complete() && log_.fast_filters_ready()) return policies_.step(budget_ms);
+    if (log_.do_background_work(budget_ms)) return true;
+    return policies_.step(budget_ms);
 }
 
 void AppModel::load_demo_data() {
@@ -79,7 +82,7 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
         demo_loaded_ = false;
         open_activity_.reset();
     }
-    log_.data_changed();
+    data_changed();
 }
 
 } // namespace sightline

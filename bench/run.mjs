@@ -90,10 +90,10 @@ async function main() {
   const files = sizes.map((rows) => ensureData(rows, log));
   const opsFile = path.join(os.tmpdir(), `sightline-bench-ops-${process.pid}.json`);
   fs.writeFileSync(opsFile, JSON.stringify(OPERATIONS.map((o) => ({
-    name: o.name, kind: o.kind, filter: o.filter ?? null, field: o.field, limit: o.limit,
+    name: o.name, kind: o.kind, filter: o.filter ?? null, field: o.field, limit: o.limit, policy: o.policy,
     sql: sqlFor(o, 'sqlite'), duckdb_sql: sqlFor(o, 'duckdb'),
   }))));
-  const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit }));
+  const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit, policy: o.policy }));
 
   let browser = null;
   if (args.engines.includes('wasm')) {

@@ -128,6 +128,11 @@ export class SightlineBrowser {
       for (const op of operations) {
         results[op.name] = await page.evaluate(async (o) => {
           const t0 = performance.now();
+          if (o.kind === 'policy') {
+            const r = await window.sightline.testPolicy(o.policy);
+            if (r.error) return { error: r.error };
+            return { ms: performance.now() - t0, total: r.matches.length, alerts: r.alerts.length };
+          }
           if (o.kind === 'query') {
             const r = await window.sightline.query({ filter: o.filter, limit: 100 });
             if (r.error) return { error: r.error };

@@ -164,6 +164,30 @@ std::string set_alert_status(AppModel& model, const Value& args) {
     return R"({"ok":true})";
 }
 
+// Test hook: the Policies panel's form as a policy (or the error it would answer), and the
+// last preview's counts, so a browser test can check what its clicks and keys built.
+std::string policy_editor(AppModel& model, const Value&) {
+    const PolicyWorkspace& p = model.policies();
+    PolicyParseResult draft = p.draft().to_policy();
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartObject();
+    if (draft.policy) w.Key("policy"), write_policy(w, *draft.policy);
+    else w.Key("draft_error"), w.String(draft.error);
+    w.Key("error"), w.String(p.draft_error());
+    w.Key("previewing"), w.Bool(p.previewing());
+    if (const auto& r = p.preview_result()) {
+        w.Key("preview");
+        w.StartObject();
+        w.Key("matches"), w.Int64(static_cast<int64_t>(r->ids.size()));
+        w.Key("alerts"), w.Int64(static_cast<int64_t>(r->alerts.size()));
+        w.Key("alerts_over_daily_limit"), w.Int64(r->alerts_over_daily_limit);
+        w.EndObject();
+    }
+    w.EndObject();
+    return buffer.GetString();
+}
+
 } // namespace
 
 std::optional<std::string> call_policy_api(AppModel& model, std::string_view method, const Value& args) {
@@ -171,7 +195,7 @@ std::optional<std::string> call_policy_api(AppModel& model, std::string_view met
     static const std::map<std::string, Handler, std::less<>> table = {
         {"savePolicy", save_policy},   {"policies", policies}, {"removePolicy", remove_policy},
         {"testPolicy", test_policy},   {"policyTemplates", policy_templates_call},
-        {"alerts", alerts},            {"setAlertStatus", set_alert_status},
+        {"alerts", alerts},            {"setAlertStatus", set_alert_status}, {"policyEditor", policy_editor},
     };
     auto it = table.find(method);
     if (it == table.end()) return std::nullopt;

@@ -5,11 +5,13 @@
 // the caller's job, so that each run starts from a fresh process and a fresh peak RSS.
 //
 //   sightline-bench FILE OPERATIONS.json
-// OPERATIONS.json: [{"name", "kind": "query"|"values", "filter": {...}, "field", "limit"}]
+// OPERATIONS.json: [{"name", "kind": "query"|"values"|"policy", "filter": {...}, "field", "limit", "policy": {...}}]
 #include "api/activity_json.h"
 #include "app/app_model.h"
 #include "filter/filter_json.h"
+#include "filter/policy_json.h"
 #include "query/activity_query.h"
+#include "query/policy_evaluation.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -166,6 +168,21 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.String(counts.empty() ? "" : counts.front().value);
             w.Key("top_count");
             w.Int64(counts.empty() ? 0 : counts.front().count);
+        } else if (kind == "policy") {
+            // What the automation API's testPolicy does, without writing its JSON answer.
+            rapidjson::StringBuffer policy_json;
+            rapidjson::Writer<rapidjson::StringBuffer> policy_writer(policy_json);
+            op["policy"].Accept(policy_writer);
+            PolicyParseResult parsed = parse_policy_json(policy_json.GetString());
+            if (!parsed.policy) throw std::runtime_error(name + ": " + parsed.error);
+            const auto start = Clock::now();
+            PolicyMatches result = evaluate_policy(model.store(), *parsed.policy);
+            w.Key("ms");
+            w.Double(ms_since(start));
+            w.Key("total");
+            w.Int64(static_cast<int64_t>(result.ids.size()));
+            w.Key("alerts");
+            w.Int64(static_cast<int64_t>(result.alerts.size()));
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

@@ -25,7 +25,7 @@
   api.activity = method('activity');
   api.status = method('status');
   for (const name of ['savePolicy', 'policies', 'removePolicy', 'testPolicy', 'policyTemplates', 'alerts',
-                      'setAlertStatus']) api[name] = method(name);
+                      'setAlertStatus', 'policyEditor']) api[name] = method(name);
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');

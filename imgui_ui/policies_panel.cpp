@@ -8,6 +8,8 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace sightline {
 namespace {
 
@@ -23,7 +25,7 @@ std::string joined(const std::vector<std::string>& parts) {
 
 void PoliciesPanel::draw(AppModel& model, UiPlatform&) {
     if (!open_) return;
-    ImGui::SetNextWindowSize(ImVec2(52 * ImGui::GetFontSize(), 36 * ImGui::GetFontSize()), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(54 * ImGui::GetFontSize(), 40 * ImGui::GetFontSize()), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Policies", &open_)) {
         ImGui::End();
         return;
@@ -144,12 +146,18 @@ void PoliciesPanel::draw_editor(AppModel& model) {
     d.repeated = act_on == 1;
     if (d.repeated) {
         ImGui::Indent(label_width);
-        ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
-        ImGui::InputInt("minimum repeated activities", &d.min);
+        // Without step buttons or an inline label, so the noted rect is the text box alone.
+        ImGui::SetNextItemWidth(5 * ImGui::GetFontSize());
+        ImGui::InputInt("##min", &d.min, 0, 0);
         note_item("policies:min");
-        ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
-        ImGui::InputInt("within timeframe (minutes)", &d.minutes);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("minimum repeated activities, within");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(5 * ImGui::GetFontSize());
+        ImGui::InputInt("##minutes", &d.minutes, 0, 0);
         note_item("policies:minutes");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("minutes");
         ImGui::Checkbox("In a single app", &d.single_app);
         ImGui::SameLine();
         ImGui::Checkbox("Count only unique target files or folders", &d.unique_targets);
@@ -192,7 +200,9 @@ void PoliciesPanel::draw_preview(AppModel& model) {
         summary += " (" + format_count(result->alerts_over_daily_limit) + " more held back by the daily alert limit)";
     ImGui::TextUnformatted(summary.c_str());
     note_item("policies:preview_summary");
-    if (!ImGui::BeginTable("preview_alerts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV))
+    const float height = std::max(6 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetContentRegionAvail().y);
+    if (!ImGui::BeginTable("preview_alerts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
+                           ImVec2(0, height)))
         return;
     ImGui::TableSetupColumn("User or IP");
     ImGui::TableSetupColumn("First");

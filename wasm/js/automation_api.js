@@ -24,8 +24,14 @@
   api.clear = method('clear');
   api.activity = method('activity');
   api.status = method('status');
-  for (const name of ['savePolicy', 'policies', 'removePolicy', 'testPolicy', 'policyTemplates', 'alerts',
-                      'setAlertStatus', 'policyEditor']) api[name] = method(name);
+  api.savePolicy = method('savePolicy');
+  api.policies = method('policies');
+  api.removePolicy = method('removePolicy');
+  api.testPolicy = method('testPolicy');
+  api.policyTemplates = method('policyTemplates');
+  api.alerts = method('alerts');
+  api.setAlertStatus = method('setAlertStatus');
+  api.policyEditor = method('policyEditor');
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');

@@ -120,8 +120,32 @@ export const OPERATIONS = [
     what: `${heavyUser.ip}, the most active user's office address (shared)`,
     kind: 'insights', subject: 'ip', value: heavyUser.ip,
     statements: insightsSql('IP address', heavyUser.ip, 'User'),
+  {
+    name: 'policy preview: filter-only',
+    what: 'testPolicy of a filter-only policy: downloads from outside the US, one alert per match (target: 1M rows under 1 s)',
+    kind: 'policy',
+    policy: { name: 'Downloads outside the US', severity: 'Medium', filter: { all: [
+      { field: 'activity_type', op: 'eq', values: ['Download file'] },
+      { field: 'country', op: 'neq', values: ['US'] },
+    ] }, daily_alert_limit: 1000000 },
+    where: (d) => `${q('Event Category')} = 'EVENT_CATEGORY_DOWNLOAD_FILE' AND ${notCountry(d, 'US')}`,
+  },
+  {
+    name: 'policy preview: repeated',
+    what: 'testPolicy of the mass-download template: at least 51 downloads by one user within a minute (target: 1M rows under 3 s)',
+    kind: 'policy',
+    policy: { name: 'Mass download', severity: 'High', filter: { all: [{ field: 'activity_type', op: 'eq', values: ['Download file'] }] },
+      repeated: { min: 51, minutes: 1 }, daily_alert_limit: 5 },
+    where: () => `${q('Event Category')} = 'EVENT_CATEGORY_DOWNLOAD_FILE'`,
+    // The baselines' comparable work: a sliding count per user over the matches' times.
+    window: { partition: `lower(${q('User')})`, range_ms: 59999, min: 51 },
   },
 ];
+
+// The time of a row in epoch milliseconds, for the baselines' windows.
+const epochMs = (dialect) => (dialect === 'duckdb'
+  ? `CAST(epoch(CAST(${q('Date')} AS TIMESTAMPTZ)) * 1000 AS BIGINT)`
+  : `CAST((julianday(${q('Date')}) - 2440587.5) * 86400000 AS INTEGER)`);
 
 // The columns an activity table shows (everything but the raw record), newest first.
 const SHOWN = HEADER.filter((h) => h !== 'Raw data').map(q).join(', ');
@@ -130,6 +154,12 @@ const SHOWN = HEADER.filter((h) => h !== 'Raw data').map(q).join(', ');
 // the operation's own for the others.
 export function sqlFor(op, dialect, table = 't') {
   if (op.kind === 'ip_range') return op.statements(dialect);
+  if (op.kind === 'policy' && !op.window) return [`SELECT count(*) FROM ${table} WHERE ${op.where(dialect)}`];
+  if (op.kind === 'policy') {
+    const w = op.window;
+    return [`SELECT count(*) FROM (SELECT count(*) OVER (PARTITION BY ${w.partition} ORDER BY ms RANGE BETWEEN ${w.range_ms} PRECEDING AND CURRENT ROW) AS n
+      FROM (SELECT ${q('User')}, ${epochMs(dialect)} AS ms FROM ${table} WHERE ${op.where(dialect)})) WHERE n >= ${w.min}`];
+  }
   if (op.kind === 'query') {
     const where = op.where(dialect);
     return [`SELECT count(*) FROM ${table} WHERE ${where}`,
@@ -157,4 +187,6 @@ export const EXPORT_OPERATIONS = [
 
 export const LATER_OPERATIONS = [
   'policies',
+export const LATER_OPERATIONS = [
+  'user insights', 'IP insights',
 ];

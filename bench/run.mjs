@@ -106,6 +106,10 @@ async function main() {
   }))));
   const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit,
     subject: o.subject, value: o.value }));
+    name: o.name, kind: o.kind, filter: o.filter ?? null, field: o.field, limit: o.limit, policy: o.policy,
+    sql: sqlFor(o, 'sqlite'), duckdb_sql: sqlFor(o, 'duckdb'),
+  }))));
+  const browserOps = OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter, field: o.field, limit: o.limit, policy: o.policy }));
 
   let browser = null;
   if (args.engines.includes('wasm')) {

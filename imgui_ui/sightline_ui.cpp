@@ -3,9 +3,11 @@
 #include "about_window.h"
 #include "activity_drawer_panel.h"
 #include "ip_ranges_panel.h"
+#include "alerts_panel.h"
 #include "item_locator.h"
 #include "mapping_dialog.h"
 #include "number_format.h"
+#include "policies_panel.h"
 #include "sql_console_window.h"
 
 #include <imgui.h>
@@ -23,6 +25,8 @@ SightlineUi::SightlineUi(AppModel& model, UiPlatform& platform) : model_(model),
     windows_.push_back(std::make_unique<ActivityDrawerPanel>());
     windows_.push_back(std::make_unique<SqlConsoleWindow>());
     windows_.push_back(std::make_unique<IpRangesPanel>());
+    windows_.push_back(std::make_unique<PoliciesPanel>());
+    windows_.push_back(std::make_unique<AlertsPanel>());
     windows_.push_back(std::make_unique<AboutWindow>());
 }
 

@@ -95,6 +95,7 @@ namespace {
 constexpr const char* kSavedQueriesKey = "sightline.savedQueries";
 constexpr const char* kColumnMappingsKey = "sightline.columnMappings";
 constexpr const char* kIpRangesKey = "sightline.ipRanges";
+constexpr const char* kPoliciesKey = "sightline.policies";  // saved policies and alert statuses
 } // namespace
 
 void BrowserApp::restore_page_state() {
@@ -109,8 +110,12 @@ void BrowserApp::restore_page_state() {
     if (auto stored = read_local_storage(kIpRangesKey)) {
         std::string error = model_.restore_ip_ranges(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: IP ranges: %s\n", error.c_str());
+    if (auto stored = read_local_storage(kPoliciesKey)) {
+        std::string error = model_.policies().restore(*stored);
+        if (!error.empty()) std::fprintf(stderr, "Sightline: saved policies: %s\n", error.c_str());
     }
     saved_settings_revision_ = model_.settings().revision();
+    saved_policies_revision_ = model_.policies().book().revision();
     url_fragment_changed();
 }
 
@@ -135,6 +140,10 @@ void BrowserApp::save_page_state() {
         write_local_storage(kSavedQueriesKey, model_.settings().saved_queries().to_json());
         write_local_storage(kColumnMappingsKey, model_.import_session().remembered_mappings().to_json());
         write_local_storage(kIpRangesKey, ip_ranges_to_storage_json(model_.ip_ranges()));
+    }
+    if (model_.policies().book().revision() != saved_policies_revision_) {
+        saved_policies_revision_ = model_.policies().book().revision();
+        write_local_storage(kPoliciesKey, model_.policies().book().to_json());
     }
     std::string fragment = encode_filter_fragment(model_.log().filter(), model_.log().sort());
     if (fragment != url_fragment_) {

@@ -97,6 +97,7 @@ private:
     uint64_t drawn_background_steps_ = 0;
     uint64_t drawn_export_steps_ = 0;
     uint64_t saved_settings_revision_ = 0;
+    uint64_t saved_policies_revision_ = 0;
     std::string url_fragment_;
     double last_import_frame_ms_ = 0;
     bool input_since_import_frame_ = false;

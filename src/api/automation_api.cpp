@@ -3,6 +3,7 @@
 #include "api/activity_json.h"
 #include "api/ip_range_calls.h"
 #include "api/insights_json.h"
+#include "api/policy_api.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/suggested_queries.h"
@@ -468,12 +469,13 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
 
 std::string AutomationApi::call(std::string_view method, std::string_view arguments_json) {
     auto handler = handlers().find(method);
-    if (handler == handlers().end()) return error_json("unknown call \"" + std::string(method) + "\"");
     rapidjson::Document args;
     args.Parse(arguments_json.data(), arguments_json.size());
     if (args.HasParseError() || !args.IsArray()) return error_json("arguments must be a JSON array");
     try {
-        return handler->second(model_, args);
+        if (handler != handlers().end()) return handler->second(model_, args);
+        if (auto answer = call_policy_api(model_, method, args)) return *answer;
+        return error_json("unknown call \"" + std::string(method) + "\"");
     } catch (const ApiError& e) {
         return error_json(e.what());
     } catch (const std::invalid_argument& e) {

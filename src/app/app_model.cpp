@@ -30,6 +30,10 @@ bool AppModel::do_background_work(double budget_ms) {
     if (finished) log_.touch();
     if (worked) return true;
     return log_.do_background_work(budget_ms);
+    // Saved policies run once the fast filters answer them, before the indexes are built.
+    if (policies_.running() && log_.view_complete() && log_.fast_filters_ready()) return policies_.step(budget_ms);
+    if (log_.do_background_work(budget_ms)) return true;
+    return policies_.step(budget_ms);
 }
 
 void AppModel::load_demo_data() {
@@ -100,6 +104,7 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
         close_activity();
     }
     apply_ip_ranges(); // the new rows get the analyst's ranges too
+    data_changed();
 }
 
 } // namespace sightline

@@ -11,6 +11,7 @@
 #include "app/drawer_insights.h"
 #include "app/import_session.h"
 #include "app/ip_range_table.h"
+#include "app/policy_workspace.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
 
@@ -36,12 +37,18 @@ public:
     // Saved queries and what else storage keeps (app/analyst_settings.h).
     AnalystSettings& settings() { return settings_; }
     const AnalystSettings& settings() const { return settings_; }
+    // Saved policies, their run over the data, alerts and the editor's preview (app/policy_workspace.h).
+    PolicyWorkspace& policies() { return policies_; }
+    const PolicyWorkspace& policies() const { return policies_; }
 
     // --- commands over the data -----------------------------------------------------------
     void load_demo_data();
     void clear_activities();
     // Call after anything wrote to the store outside these commands.
-    void data_changed() { log_.data_changed(); }
+    void data_changed() {
+        log_.data_changed();
+        policies_.data_changed();
+    }
     // Sets the filter to a saved or suggested query; an error message, empty on success.
     std::string apply_query(std::string_view name);
     // The power users' read-only SQL box.
@@ -53,7 +60,10 @@ public:
     bool do_background_work(double budget_ms);
     void complete_view();
     void complete_indexes();
-    std::string background_status() const { return log_.background_status(importing()); }
+    std::string background_status() const {
+        std::string log_status = log_.background_status(importing());
+        return log_status.empty() && !importing() ? policies_.status() : log_status;
+    }
 
     // Importing: the session (app/import_session.h) makes every decision of an import and
     // holds its state (the job, the mapping prompt, remembered mappings, the last reports); the
@@ -110,6 +120,8 @@ private:
     void import_starting() override {
         csv_export_.stop_for_writing();
         log_.stop_for_writing();
+        log_.stop_for_writing();
+        policies_.stop_for_writing();
     }
     void import_ended(bool committed, bool replaced_demo) override;
     void mapping_prompt_changed() override { log_.touch(); }
@@ -121,6 +133,7 @@ private:
     ActivityStore store_;
     ActivityLog log_;
     AnalystSettings settings_;
+    PolicyWorkspace policies_{store_, log_};
     bool demo_loaded_ = false;
     ImportSession import_session_{store_, *this};
     CsvExportSession csv_export_{store_};

@@ -6,6 +6,7 @@
 //
 //   sightline-bench FILE OPERATIONS.json
 // OPERATIONS.json: [{"name", "kind": "query"|"values"|"export", "filter": {...}, "field", "limit"}]
+// OPERATIONS.json: [{"name", "kind": "query"|"values"|"policy", "filter": {...}, "field", "limit", "policy": {...}}]
 #include "api/activity_json.h"
 #include "export/csv_sink.h"
 // OPERATIONS.json: [{"name", "kind": "query"|"values"|"ip_range", "filter": {...}, "field", "limit",
@@ -17,8 +18,10 @@
 #include "api/insights_json.h"
 #include "app/app_model.h"
 #include "filter/filter_json.h"
+#include "filter/policy_json.h"
 #include "query/activity_query.h"
 #include "query/insights_job.h"
+#include "query/policy_evaluation.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -248,6 +251,21 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.Int64(insights.activities);
             w.Key("json_bytes");
             w.Int64(static_cast<int64_t>(json.size()));
+        } else if (kind == "policy") {
+            // What the automation API's testPolicy does, without writing its JSON answer.
+            rapidjson::StringBuffer policy_json;
+            rapidjson::Writer<rapidjson::StringBuffer> policy_writer(policy_json);
+            op["policy"].Accept(policy_writer);
+            PolicyParseResult parsed = parse_policy_json(policy_json.GetString());
+            if (!parsed.policy) throw std::runtime_error(name + ": " + parsed.error);
+            const auto start = Clock::now();
+            PolicyMatches result = evaluate_policy(model.store(), *parsed.policy);
+            w.Key("ms");
+            w.Double(ms_since(start));
+            w.Key("total");
+            w.Int64(static_cast<int64_t>(result.ids.size()));
+            w.Key("alerts");
+            w.Int64(static_cast<int64_t>(result.alerts.size()));
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

@@ -29,6 +29,14 @@
   api.removeIpRange = method('removeIpRange');
   api.userInsights = method('userInsights');
   api.ipInsights = method('ipInsights');
+  api.savePolicy = method('savePolicy');
+  api.policies = method('policies');
+  api.removePolicy = method('removePolicy');
+  api.testPolicy = method('testPolicy');
+  api.policyTemplates = method('policyTemplates');
+  api.alerts = method('alerts');
+  api.setAlertStatus = method('setAlertStatus');
+  api.policyEditor = method('policyEditor');
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');

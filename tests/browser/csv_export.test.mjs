@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openWatchedPage, waitForReady, waitForStatus, screenshot, click, rectOf, useBrowserAndServer } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
@@ -98,6 +100,33 @@ test('Export CSV downloads the filtered, sorted view; the file equals exportCsv(
     const bad = await page.evaluate(() => window.sightline.exportCsv({ columns: ['user', 'nope'] }));
     assert.deepEqual(bad, { error: 'columns[1]: unknown field "nope"' });
     assert.deepEqual(problems.foreignRequests, [], 'no request left the origin');
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// The single-file page opened from disk saves the same file: the download is a Blob URL there too.
+test('the single-file page from file:// exports by the same path', async () => {
+  const single = path.resolve(import.meta.dirname, '..', '..', 'build', 'web-single', 'sightline.html');
+  const { page, context, problems } = await openWatchedPage(env.browser, pathToFileURL(single).href);
+  try {
+    await waitForReady(page);
+    const options = { columns: ['time', 'user', 'objects'], delimiter: ';', filter: { all: [{ field: 'admin', op: 'is_true' }] } };
+    const downloading = page.waitForEvent('download', { timeout: 60000 });
+    const started = await page.evaluate((o) => window.sightline.startExport(o), options);
+    assert.deepEqual(started, { ok: true });
+    const file = fs.readFileSync(await (await downloading).path(), 'utf8');
+    const api = await page.evaluate((o) => window.sightline.exportCsv(o), options);
+    assert.equal(file, api);
+    const total = (await page.evaluate((o) => window.sightline.query({ filter: o.filter, limit: 1 }), options)).total;
+    assert.ok(total > 0);
+    assert.equal(file.split('\r\n').length - 2, total, 'a header, a row an activity, a last CRLF');
+    assert.ok(file.startsWith('Date;User;Activity objects\r\n'));
+    const status = await page.evaluate(() => window.sightline.exportStatus());
+    assert.equal(status.done, true);
+    assert.equal(status.rows, total);
+    assert.deepEqual(problems.foreignRequests, []);
     assert.deepEqual(problems.consoleErrors, []);
   } finally {
     await context.close();

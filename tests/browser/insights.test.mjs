@@ -160,15 +160,23 @@ test('the drawer can be resized and keeps its size across a reload', async () =>
     await openDrawerOnFirstRow(page);
     const before = await rectOf(page, 'drawer:width');
     // Drag the window's left edge 150 px to the left (ImGui resizes from edges).
-    const edgeX = before.x - 8, y = before.y + 200;
-    await page.mouse.move(edgeX + 3, y);
+    // Drag the resize grip at the window's bottom-right corner 150 px to the left. ImGui must
+    // see the mouse rest on the grip before the press, and each step of the drag in a frame.
+    const vp = page.viewportSize();
+    const gx = vp.width - 4, gy = vp.height - 4;
+    await page.mouse.move(gx, gy);
+    await page.waitForTimeout(150);
+    await rectOf(page, 'drawer:width');
     await page.mouse.down();
-    await page.mouse.move(edgeX - 75, y, { steps: 5 });
-    await page.mouse.move(edgeX - 150, y, { steps: 5 });
+    for (let dx = 15; dx <= 150; dx += 15) {
+      await page.mouse.move(gx - dx, gy);
+      await page.waitForTimeout(60);
+    }
+    await rectOf(page, 'drawer:width');
     await page.mouse.up();
-    const wider = await until(page, 'the drawer widens', async () => {
+    const narrower = await until(page, 'the drawer narrows', async () => {
       const r = await page.evaluate(() => window.sightline.itemRect('drawer:width'));
-      return !r.error && r.width > before.width + 100 ? r : null;
+      return !r.error && r.width < before.width - 100 ? r : null;
     });
     await page.waitForTimeout(300);
     await screenshot(page, 'drawer-resized');
@@ -176,7 +184,7 @@ test('the drawer can be resized and keeps its size across a reload', async () =>
     await waitForReady(page);
     await openDrawerOnFirstRow(page);
     const after = await rectOf(page, 'drawer:width');
-    assert.ok(Math.abs(after.width - wider.width) <= 2, `kept: ${after.width} vs ${wider.width} (default ${before.width})`);
+    assert.ok(Math.abs(after.width - narrower.width) <= 2, `kept: ${after.width} vs ${narrower.width} (default ${before.width})`);
     assert.deepEqual(problems.consoleErrors, []);
   } finally {
     await context.close();

@@ -20,7 +20,7 @@
 namespace {
 
 // Sizes the canvas's backing store without glfwSetWindowSize: Emscripten 3.1.6's version of it
-// (library_glfw.js) asks for browser full screen when the size equals the screen's (comparing
+// (its JavaScript GLFW library) asks for browser full screen when the size equals the screen's (comparing
 // device pixels with the screen's CSS pixels), which a page may only do in a user gesture, so a
 // full-screen or maximised window logged "Permissions check failed" every frame and kept its
 // old size. Browser.setCanvasSize is that function's other branch: its resize listener tells

@@ -163,6 +163,48 @@ void draw_user_insights_tab(AppModel& model, UiPlatform& platform, const Activit
     draw_list(model, platform, "IP addresses", "ip", in->ips, "user", a.user);
 }
 
+namespace {
+
+// Set as Corporate / VPN / Risky IP: one-address ranges (app/app_model_ip_ranges.cpp), applied
+// to every activity from the address at once, and undoable. True when the drawer's activity was
+// read again to show its new category.
+bool draw_ip_range_actions(AppModel& model, const Activity& a) {
+    static std::string error; // the last refusal, shown until the next action
+    struct Action { const char* label; const char* category; const char* name; const char* tip; };
+    static constexpr Action kActions[] = {
+        {"Set as Corporate IP", "Corporate", "insights:set-corporate", "Your organisation's own address"},
+        {"Set as VPN IP", "VPN", "insights:set-vpn", "Allowlist: your VPN's exit address"},
+        {"Set as Risky IP", "Risky", "insights:set-risky", "Blocklist: an address you distrust"},
+    };
+    std::string id;
+    for (const Action& action : kActions) {
+        if (&action != kActions) ImGui::SameLine();
+        const bool current = a.ip_category == action.category;
+        if (current) ImGui::BeginDisabled();
+        if (ImGui::Button(action.label)) {
+            error = model.set_ip_as(a.ip, action.category);
+            id = a.id;
+        }
+        if (current) ImGui::EndDisabled();
+        note_item(action.name);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", action.tip);
+    }
+    if (model.can_undo_ip_ranges()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Undo")) {
+            error = model.undo_ip_ranges();
+            id = a.id;
+        }
+        note_item("insights:undo-ip-range");
+    }
+    if (!error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "%s", error.c_str());
+    if (id.empty()) return false;
+    model.open_activity(id); // the drawer shows the category the range gave
+    return true;
+}
+
+} // namespace
+
 void draw_ip_insights_tab(AppModel& model, UiPlatform& platform, const Activity& a) {
     if (a.ip.empty()) {
         ImGui::TextDisabled("This activity has no IP address.");
@@ -185,6 +227,7 @@ void draw_ip_insights_tab(AppModel& model, UiPlatform& platform, const Activity&
     ImGui::SameLine();
     ImGui::Text("%s", a.isp.empty() ? "-" : a.isp.c_str());
     filter_button(model, "Filter by this IP address", "insights:filter-ip", "ip", a.ip);
+    if (draw_ip_range_actions(model, a)) return; // the opened activity was read again: `a` is gone
     const InsightsJob* job = model.drawer_insights().ip_job();
     const EntityInsights* in = finished(job);
     draw_window(in, job);

@@ -439,6 +439,8 @@ std::string export_status(AppModel& model, const Value&) {
 std::string cancel_export(AppModel& model, const Value&) {
     model.csv_export().cancel();
     return R"({"ok":true})";
+}
+
 // userInsights(user) and ipInsights(ip): query/insights_job.h, answered at once.
 std::string user_insights(AppModel& model, const Value& args) {
     return insights_to_json(compute_insights(model.store(), InsightSubject::User, string_arg(args, 0, "the user")));
@@ -457,7 +459,6 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"renameQuery", rename_query}, {"deleteQuery", delete_query}, {"sql", sql}, {"timeline", timeline}, {"mark", mark},
         {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog}, {"exportCsv", export_csv},
         {"startExport", start_export}, {"exportStatus", export_status}, {"cancelExport", cancel_export},
-        {"checkMapping", check_mapping}, {"mappingDialog", mapping_dialog},
         {"setIpRange", set_ip_range_call}, {"ipRanges", ip_ranges_call}, {"removeIpRange", remove_ip_range_call},
         {"setIpAs", set_ip_as_call}, {"undo", undo_call},
         {"userInsights", user_insights}, {"ipInsights", ip_insights},

@@ -120,7 +120,6 @@ private:
     void import_starting() override {
         csv_export_.stop_for_writing();
         log_.stop_for_writing();
-        log_.stop_for_writing();
         policies_.stop_for_writing();
     }
     void import_ended(bool committed, bool replaced_demo) override;

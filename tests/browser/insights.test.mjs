@@ -190,3 +190,38 @@ test('the drawer can be resized and keeps its size across a reload', async () =>
     await context.close();
   }
 });
+
+test('Set as Risky IP in the IP tab tags every activity from the address, and Undo gives back the export', async () => {
+  const { page, context, problems } = await openWatchedPage(env.browser, env.server.url);
+  try {
+    await waitForReady(page);
+    const text = fixture();
+    await page.evaluate(async (t) => window.sightline.load([{ name: 'insights.csv', data: new TextEncoder().encode(t) }]), text);
+    // The fixture's rows from 2001:db8::5 in either spelling, and their exported categories.
+    const fromAddress = text.trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[5].toLowerCase() === '2001:db8::5');
+    const exported = fromAddress.map((c) => c[6]).sort();
+    const categories = () => page.evaluate(async () => (await window.sightline.query({
+      filter: { all: [{ field: 'ip', op: 'eq', values: ['2001:db8::5'] }] }, limit: 100 })).rows.map((r) => r.ip_category).sort());
+    assert.deepEqual(await categories(), exported, 'before: the categories of the export');
+
+    await openDrawerOnFirstRow(page);
+    await click(page, 'drawer:tab:IP address');
+    await until(page, 'the IP tab shows its actions', () => drawn(page, 'insights:set-risky'));
+    await click(page, 'insights:set-risky');
+    await until(page, 'every activity from the address is Risky', async () =>
+      JSON.stringify(await categories()) === JSON.stringify(fromAddress.map(() => 'Risky')));
+    const ranges = await page.evaluate(() => window.sightline.ipRanges());
+    const mine = (ranges.ranges || ranges).find((r) => r.name === '2001:db8::5');
+    assert.ok(mine && mine.category === 'Risky', JSON.stringify(ranges));
+    const risky = await page.evaluate(() => window.sightline.query({ filter: { all: [{ field: 'ip_category', op: 'eq', values: ['Risky'] }] }, limit: 0 }));
+    assert.equal(risky.total, fromAddress.length, 'the ip_category filter finds them');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'drawer-ip-set-risky');
+
+    await click(page, 'insights:undo-ip-range');
+    await until(page, 'Undo gives back the exported categories', async () => JSON.stringify(await categories()) === JSON.stringify(exported));
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -166,8 +166,8 @@ void draw_user_insights_tab(AppModel& model, UiPlatform& platform, const Activit
 namespace {
 
 // Set as Corporate / VPN / Risky IP: one-address ranges (app/app_model_ip_ranges.cpp), applied
-// to every activity from the address at once, and undoable. True when the drawer's activity was
-// read again to show its new category.
+// to every activity from the address at once, and undoable. True when a range changed, and with
+// it the drawer's activity.
 bool draw_ip_range_actions(AppModel& model, const Activity& a) {
     static std::string error; // the last refusal, shown until the next action
     struct Action { const char* label; const char* category; const char* name; const char* tip; };
@@ -176,14 +176,14 @@ bool draw_ip_range_actions(AppModel& model, const Activity& a) {
         {"Set as VPN IP", "VPN", "insights:set-vpn", "Allowlist: your VPN's exit address"},
         {"Set as Risky IP", "Risky", "insights:set-risky", "Blocklist: an address you distrust"},
     };
-    std::string id;
+    bool changed = false;
     for (const Action& action : kActions) {
         if (&action != kActions) ImGui::SameLine();
         const bool current = a.ip_category == action.category;
         if (current) ImGui::BeginDisabled();
         if (ImGui::Button(action.label)) {
             error = model.set_ip_as(a.ip, action.category);
-            id = a.id;
+            changed = true;
         }
         if (current) ImGui::EndDisabled();
         note_item(action.name);
@@ -193,14 +193,13 @@ bool draw_ip_range_actions(AppModel& model, const Activity& a) {
         ImGui::SameLine();
         if (ImGui::Button("Undo")) {
             error = model.undo_ip_ranges();
-            id = a.id;
+            changed = true;
         }
         note_item("insights:undo-ip-range");
     }
     if (!error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.5f, 1.0f), "%s", error.c_str());
-    if (id.empty()) return false;
-    model.open_activity(id); // the drawer shows the category the range gave
-    return true;
+    // The model read the drawer's activity again (its new category): the caller's copy is gone.
+    return changed;
 }
 
 } // namespace

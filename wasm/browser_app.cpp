@@ -110,6 +110,7 @@ void BrowserApp::restore_page_state() {
     if (auto stored = read_local_storage(kIpRangesKey)) {
         std::string error = model_.restore_ip_ranges(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: IP ranges: %s\n", error.c_str());
+    }
     if (auto stored = read_local_storage(kPoliciesKey)) {
         std::string error = model_.policies().restore(*stored);
         if (!error.empty()) std::fprintf(stderr, "Sightline: saved policies: %s\n", error.c_str());
@@ -200,7 +201,8 @@ void BrowserApp::wake() {
 
 bool BrowserApp::may_sleep() const {
     if (frames_left_ > 0 || pumping_ || import_running_) return false;
-    if (model_.log().revision() != drawn_revision_ || model_.log().background_steps() != drawn_background_steps_)
+    if (model_.log().revision() != drawn_revision_ || model_.log().background_steps() != drawn_background_steps_ ||
+        model_.csv_export().steps() != drawn_export_steps_)
         return false;
     // A text field's caret blinks, and a held mouse button may be repeating or dragging.
     const ImGuiIO& io = ImGui::GetIO();

@@ -13,11 +13,14 @@ constexpr size_t kMaxUndoSteps = 100;
 } // namespace
 
 void AppModel::apply_ip_ranges() {
-    log_.stop_for_writing(); // no read statement may stay open while the store is written
+    // No read statement may stay open while the store is written.
+    csv_export_.stop_for_writing();
+    log_.stop_for_writing();
+    policies_.stop_for_writing();
     const std::vector<IpOverride> overrides = ip_ranges_.overrides();
     apply_ip_overrides(store_, overrides);
     if (open_activity_) open_activity(open_activity_->id);
-    log_.data_changed();
+    data_changed(); // the log, and the saved policies, which run again (a range changes ip_category)
 }
 
 std::string AppModel::change_ip_ranges(IpRangeTable changed) {

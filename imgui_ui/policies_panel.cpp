@@ -25,7 +25,10 @@ std::string joined(const std::vector<std::string>& parts) {
 
 void PoliciesPanel::draw(AppModel& model, UiPlatform&) {
     if (!open_) return;
-    ImGui::SetNextWindowSize(ImVec2(54 * ImGui::GetFontSize(), 40 * ImGui::GetFontSize()), ImGuiCond_FirstUseEver);
+    // Tall enough that the preview's alerts show below the editor without scrolling.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 40, viewport->Pos.y + 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(54 * ImGui::GetFontSize(), viewport->Size.y - 60), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Policies", &open_)) {
         ImGui::End();
         return;
@@ -58,7 +61,7 @@ void PoliciesPanel::draw_list(AppModel& model) {
     ImGui::SameLine();
     ImGui::TextDisabled("%zu saved%s", policies.policies().size(), policies.running() ? " (running...)" : "");
     if (ImGui::BeginTable("saved_policies", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY,
-                          ImVec2(0, 6 * ImGui::GetFrameHeightWithSpacing()))) {
+                          ImVec2(0, 4 * ImGui::GetFrameHeightWithSpacing()))) {
         ImGui::TableSetupColumn("Name");
         ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 5 * ImGui::GetFontSize());
         ImGui::TableSetupColumn("Matches", ImGuiTableColumnFlags_WidthFixed, 5 * ImGui::GetFontSize());
@@ -134,7 +137,7 @@ void PoliciesPanel::draw_editor(AppModel& model) {
     label("Description");
     ImGui::InputText("##description", &d.description);
     label("Filter (JSON)");
-    ImGui::InputTextMultiline("##filter", &d.filter_json, ImVec2(-1, 4 * ImGui::GetFontSize()));
+    ImGui::InputTextMultiline("##filter", &d.filter_json, ImVec2(-1, 3 * ImGui::GetFontSize()));
     note_item("policies:filter");
     label("Act on");
     int act_on = d.repeated ? 1 : 0;
@@ -200,7 +203,7 @@ void PoliciesPanel::draw_preview(AppModel& model) {
         summary += " (" + format_count(result->alerts_over_daily_limit) + " more held back by the daily alert limit)";
     ImGui::TextUnformatted(summary.c_str());
     note_item("policies:preview_summary");
-    const float height = std::max(6 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetContentRegionAvail().y);
+    const float height = std::max(4 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetContentRegionAvail().y);
     if (!ImGui::BeginTable("preview_alerts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
                            ImVec2(0, height)))
         return;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace sightline {
 
@@ -43,12 +44,14 @@ void PolicyWorkspace::data_changed() {
 void PolicyWorkspace::stop_for_writing() {
     evaluation_.reset();
     preview_.reset();
+    if (writing_) writing_.reset(), run_index_ = 0;  // written again from the start afterwards
     // run_index_ stays set: the run starts again when the data changes or the import is cancelled.
     if (run_index_) run_index_ = 0, run_results_.clear();
 }
 
 void PolicyWorkspace::start_run() {
     evaluation_.reset();
+    writing_.reset();
     run_results_.clear();
     ++revision_;
     if (book_.list().empty() && written_names_.empty()) {  // nothing to run, nothing to take back
@@ -61,6 +64,14 @@ void PolicyWorkspace::start_run() {
 }
 
 bool PolicyWorkspace::step(double budget_ms) {
+    if (writing_) {
+        if (!write_matched_policies(budget_ms)) {
+            writing_.reset();
+            run_index_.reset();
+            ++revision_;
+        }
+        return true;
+    }
     if (run_index_) {
         if (*run_index_ >= book_.list().size()) {
             finish_run();
@@ -109,7 +120,6 @@ std::string PolicyWorkspace::status() const {
 }
 
 void PolicyWorkspace::finish_run() {
-    run_index_.reset();
     matched_.clear();
     alerts_.clear();
     for (auto& [name, result] : run_results_) {
@@ -121,7 +131,7 @@ void PolicyWorkspace::finish_run() {
         return a.alert.last_ms > b.alert.last_ms;  // newest first, as the log
     });
     refresh_alert_states();
-    write_matched_policies();
+    writing_.emplace();  // the run ends when its matches are written (step)
     ++revision_;
 }
 
@@ -131,33 +141,49 @@ void PolicyWorkspace::refresh_alert_states() {
 
 // The names this workspace wrote before are taken out first, so a removed or renamed policy
 // leaves nothing behind; names an import brought (Defender's own Policy column) stay unless a
-// saved policy has the same name.
-void PolicyWorkspace::write_matched_policies() {
-    std::set<std::string> names = written_names_;
-    for (const auto& [name, rowids] : matched_) names.insert(name);
-    if (names.empty()) return;
-    log_.stop_for_writing();
+// saved policy has the same name. Then the matches are inserted a slice at a time, each slice
+// committed on its own, so that a million matches do not hold one frame.
+bool PolicyWorkspace::write_matched_policies(double budget_ms) {
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
     sqlite3* db = store_.db();
-    exec(db, "SAVEPOINT policy_matches");
-    Statement remove = prepare(db, "DELETE FROM activity_matched_policies WHERE value = ?");
-    for (const std::string& name : names) {
-        sqlite3_reset(remove.get());
-        bind_text(remove.get(), 1, name);
-        step_row(db, remove.get());
+    MatchWrite& at = *writing_;
+    if (!at.started) {
+        at.started = true;
+        std::set<std::string> names = written_names_;
+        for (const auto& [name, rowids] : matched_) names.insert(name);
+        if (names.empty()) return false;
+        log_.stop_for_writing();
+        Statement remove = prepare(db, "DELETE FROM activity_matched_policies WHERE value = ?");
+        exec(db, "SAVEPOINT policy_matches");
+        for (const std::string& name : names) {
+            sqlite3_reset(remove.get());
+            bind_text(remove.get(), 1, name);
+            step_row(db, remove.get());
+        }
+        exec(db, "RELEASE policy_matches");
+        written_names_.clear();
+        for (const auto& [name, rowids] : matched_) written_names_.insert(name);
     }
     Statement insert = prepare(db, "INSERT INTO activity_matched_policies (activity, value) VALUES (?, ?)");
-    written_names_.clear();
-    for (const auto& [name, rowids] : matched_) {
-        written_names_.insert(name);
-        for (int64_t rowid : rowids) {
+    exec(db, "SAVEPOINT policy_matches");
+    for (; at.policy < matched_.size(); ++at.policy, at.row = 0) {
+        const auto& [name, rowids] = matched_[at.policy];
+        for (; at.row < rowids.size(); ++at.row) {
             sqlite3_reset(insert.get());
-            sqlite3_bind_int64(insert.get(), 1, rowid);
+            sqlite3_bind_int64(insert.get(), 1, rowids[at.row]);
             bind_text(insert.get(), 2, name);
             step_row(db, insert.get());
+            if ((at.row & 1023) == 1023 && Clock::now() >= deadline) {
+                ++at.row;
+                exec(db, "RELEASE policy_matches");
+                return true;
+            }
         }
     }
     exec(db, "RELEASE policy_matches");
     log_.data_changed();
+    return false;
 }
 
 std::string PolicyWorkspace::set_alert_status(std::string_view alert_id, std::string_view status, std::string reason,

@@ -79,7 +79,7 @@ public:
 private:
     void start_run();
     void finish_run();
-    void write_matched_policies();
+    bool write_matched_policies(double budget_ms);  // true while work remains
     void refresh_alert_states();
 
     ActivityStore& store_;
@@ -89,6 +89,11 @@ private:
     std::optional<PolicyEvaluation> evaluation_;
     std::vector<std::pair<std::string, PolicyMatches>> run_results_;   // of the run under way
     std::vector<std::pair<std::string, std::vector<int64_t>>> matched_; // of the last finished run
+    struct MatchWrite {
+        bool started = false;  // the old names are taken out first
+        size_t policy = 0, row = 0;
+    };
+    std::optional<MatchWrite> writing_;          // the run's last part: its matches into matched_policies
     std::set<std::string> written_names_;        // policy names this workspace wrote into matched_policies
     std::vector<PolicyAlertView> alerts_;
     std::optional<PolicyEvaluation> preview_;

@@ -71,7 +71,10 @@ test('a policy built in the editor previews, saves, marks matched_policies, and 
     await click(page, 'policies:save');
     const saved = await until(page, 'the policy was saved', () => api('policies'), (p) => p.length === 1);
     assert.equal(saved[0].name, NAME);
-    const marked = await api('query', { filter: { all: [{ field: 'matched_policies', op: 'eq', values: [NAME] }] }, limit: 100000 });
+    // The saved policy runs between frames: wait for its matches to reach matched_policies.
+    const marked = await until(page, 'matched_policies filled', () => api('query',
+      { filter: { all: [{ field: 'matched_policies', op: 'eq', values: [NAME] }] }, limit: 100000 }),
+    (r) => r.total === expected.matches.length);
     assert.deepEqual(marked.rows.map((r) => r.id).sort(), [...expected.matches].sort());
 
     await click(page, 'policies:preview_alert:0');

@@ -45,8 +45,10 @@ void draw_counts(const char* id, const std::vector<std::pair<const char*, int64_
     for (const auto& [label, n] : counts) {
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", label);
-        if (std::string(label) == "Open alerts" || std::string(label) == "Matches")
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 until policies exist: no policy can match or alert yet");
+        if (ImGui::IsItemHovered() && std::string(label) == "Open alerts")
+            ImGui::SetTooltip("Open alerts of the saved policies (View > Alerts) whose activities reach into these days");
+        if (ImGui::IsItemHovered() && std::string(label) == "Matches")
+            ImGui::SetTooltip("Activities in these days that a saved policy matched (View > Policies)");
         ImGui::Text("%s", format_count(n).c_str());
         note_item(std::string("insights:count:") + label);
     }
@@ -152,7 +154,8 @@ void draw_user_insights_tab(AppModel& model, UiPlatform& platform, const Activit
     filter_button(model, "Filter by this user", "insights:filter-user", "user", a.user);
     draw_window(in, job);
     if (!in) return;
-    draw_counts("activity-counts", {{"Open alerts", in->open_alerts}, {"Matches", in->matches}, {"Activities", in->activities}});
+    const PolicyCounts policy = model.drawer_policy_counts(InsightSubject::User, a.user, in->window);
+    draw_counts("activity-counts", {{"Open alerts", policy.open_alerts}, {"Matches", policy.matches}, {"Activities", in->activities}});
     ImGui::TextDisabled("Connected from");
     draw_counts("connected-counts", {{"Countries", static_cast<int64_t>(in->countries.size())}, {"ISPs", static_cast<int64_t>(in->isps.size())},
                  {"IP addresses", static_cast<int64_t>(in->ips.size())}});
@@ -231,7 +234,8 @@ void draw_ip_insights_tab(AppModel& model, UiPlatform& platform, const Activity&
     const EntityInsights* in = finished(job);
     draw_window(in, job);
     if (!in) return;
-    draw_counts("ip-counts", {{"Open alerts", in->open_alerts}, {"Activities", in->activities}, {"Admin activities", in->admin_activities}});
+    const PolicyCounts policy = model.drawer_policy_counts(InsightSubject::Ip, a.ip, in->window);
+    draw_counts("ip-counts", {{"Open alerts", policy.open_alerts}, {"Activities", in->activities}, {"Admin activities", in->admin_activities}});
     draw_daily(*in);
     draw_places_map(*in, "ip");
     draw_list(model, platform, "Users", "user", in->users, "ip", a.ip);

@@ -6,6 +6,7 @@
 #include "api/policy_api.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
+#include "app/insight_policy_counts.h"
 #include "app/suggested_queries.h"
 #include "export/csv_export_job.h"
 #include "query/activity_query.h"
@@ -441,12 +442,19 @@ std::string cancel_export(AppModel& model, const Value&) {
     return R"({"ok":true})";
 }
 
-// userInsights(user) and ipInsights(ip): query/insights_job.h, answered at once.
+// userInsights(user) and ipInsights(ip): query/insights_job.h, answered at once, with the
+// saved policies' open alerts and matches (app/insight_policy_counts.h).
+std::string insights(AppModel& model, InsightSubject subject, std::string_view value) {
+    model.policies().complete_run(); // the counts are of every saved policy's answer
+    EntityInsights answer = compute_insights(model.store(), subject, value);
+    add_policy_counts(model.policies(), model.store(), answer);
+    return insights_to_json(answer);
+}
 std::string user_insights(AppModel& model, const Value& args) {
-    return insights_to_json(compute_insights(model.store(), InsightSubject::User, string_arg(args, 0, "the user")));
+    return insights(model, InsightSubject::User, string_arg(args, 0, "the user"));
 }
 std::string ip_insights(AppModel& model, const Value& args) {
-    return insights_to_json(compute_insights(model.store(), InsightSubject::Ip, string_arg(args, 0, "the IP address")));
+    return insights(model, InsightSubject::Ip, string_arg(args, 0, "the IP address"));
 }
 
 using Handler = std::function<std::string(AppModel&, const Value&)>;

@@ -107,4 +107,16 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
     data_changed();
 }
 
+PolicyCounts AppModel::drawer_policy_counts(InsightSubject subject, std::string_view value,
+                                            const InsightWindow& window) const {
+    const PolicyCountsKept* kept = drawer_policy_counts_ ? &*drawer_policy_counts_ : nullptr;
+    if (kept && kept->subject == subject && kept->value == value && kept->policies_revision == policies_.revision() &&
+        kept->data_generation == store_.data_generation() && kept->window_start == window.start_ms)
+        return kept->counts;
+    const PolicyCounts counts = policy_counts(policies_, store_, subject, value, window);
+    drawer_policy_counts_ = PolicyCountsKept{subject, std::string(value), policies_.revision(), store_.data_generation(),
+                                             window.start_ms, counts};
+    return counts;
+}
+
 } // namespace sightline

@@ -10,6 +10,7 @@
 #include "app/csv_export_session.h"
 #include "app/drawer_insights.h"
 #include "app/import_session.h"
+#include "app/insight_policy_counts.h"
 #include "app/ip_range_table.h"
 #include "app/policy_workspace.h"
 #include "query/sql_console.h"
@@ -93,6 +94,9 @@ public:
     // (app/drawer_insights.h); complete_drawer_insights() finishes them now.
     const DrawerInsights& drawer_insights() const { return drawer_insights_; }
     void complete_drawer_insights() { drawer_insights_.complete(store_); }
+    // The drawer's Open alerts and Matches (app/insight_policy_counts.h), counted again only
+    // when the policies' answers or the data change.
+    PolicyCounts drawer_policy_counts(InsightSubject subject, std::string_view value, const InsightWindow& window) const;
 
     // --- IP address ranges (app/ip_range_table.h; these commands: app/app_model_ip_ranges.cpp)
     // Each changes the analyst's ranges and rewrites ip_category, ip_tags, isp and country of
@@ -139,6 +143,14 @@ private:
     std::optional<Activity> open_activity_;
     DrawerInsights drawer_insights_;
     SqlConsoleResult sql_result_;
+    struct PolicyCountsKept {
+        InsightSubject subject;
+        std::string value;
+        uint64_t policies_revision, data_generation;
+        int64_t window_start;
+        PolicyCounts counts;
+    };
+    mutable std::optional<PolicyCountsKept> drawer_policy_counts_;
     IpRangeTable ip_ranges_;
     std::vector<IpRangeTable> ip_range_undo_; // the tables before each change, oldest first
 };

@@ -46,7 +46,7 @@ struct EntityInsights {
     std::string asked;    // the value insights were asked for
     std::string spelling; // the subject's spelling seen most often in the window (asked when none)
     InsightWindow window;
-    // Policies and their alerts do not exist yet: both stay 0 until they do.
+    // 0 here: the saved policies' counts are added above the query layer (app/insight_policy_counts.h).
     int64_t open_alerts = 0;
     int64_t matches = 0;
     int64_t activities = 0;

@@ -29,7 +29,6 @@ bool AppModel::do_background_work(double budget_ms) {
     const bool worked = drawer_insights_.step(store_, finished);
     if (finished) log_.touch();
     if (worked) return true;
-    return log_.do_background_work(budget_ms);
     // Saved policies run once the fast filters answer them, before the indexes are built.
     if (policies_.running() && log_.view_complete() && log_.fast_filters_ready()) return policies_.step(budget_ms);
     if (log_.do_background_work(budget_ms)) return true;
@@ -38,12 +37,13 @@ bool AppModel::do_background_work(double budget_ms) {
 
 void AppModel::load_demo_data() {
     csv_export_.stop_for_writing();
+    policies_.stop_for_writing();
     log_.stop_reading();
     ActivityWriter writer(store_);
     for (const Activity& activity : generate_demo_activities()) writer.insert(activity);
     writer.commit();
     demo_loaded_ = true;
-    apply_ip_ranges();
+    apply_ip_ranges(); // and the data changed
 }
 
 std::string AppModel::apply_query(std::string_view name) {
@@ -85,9 +85,9 @@ void AppModel::close_activity() {
 }
 
 void AppModel::clear_activities() {
-    open_activity_.reset();
-    csv_export_.stop_for_writing();
     close_activity();
+    csv_export_.stop_for_writing();
+    policies_.stop_for_writing();
     log_.stop_reading();
     store_.clear();
     demo_loaded_ = false;
@@ -103,8 +103,7 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
         demo_loaded_ = false;
         close_activity();
     }
-    apply_ip_ranges(); // the new rows get the analyst's ranges too
-    data_changed();
+    apply_ip_ranges(); // the new rows get the analyst's ranges too; the data changed
 }
 
 PolicyCounts AppModel::drawer_policy_counts(InsightSubject subject, std::string_view value,

@@ -54,8 +54,6 @@ std::string insights_to_json(const EntityInsights& in) {
     w.Int64(in.open_alerts);
     w.Key("matches");
     w.Int64(in.matches);
-    w.Key("alerts_note");
-    w.String("open_alerts and matches are 0 until policies exist");
     w.Key("activities");
     w.Int64(in.activities);
     w.Key("countries");

@@ -6,16 +6,11 @@
 
 namespace sightline {
 
-class AboutWindow : public Panel {
+class AboutWindow : public MenuWindow {
 public:
     const char* title() const override { return "About Sightline"; }
     void draw(AppModel& model, UiPlatform& platform) override;
     Menu menu() const override { return Menu::Help; }
-    void open() override { open_ = true; }
-    bool is_open() const override { return open_; }
-
-private:
-    bool open_ = false;
 };
 
 } // namespace sightline

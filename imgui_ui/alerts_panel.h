@@ -11,20 +11,16 @@
 
 namespace sightline {
 
-class AlertsPanel : public Panel {
+class AlertsPanel : public MenuWindow {
 public:
     const char* title() const override { return "Alerts"; }
     void draw(AppModel& model, UiPlatform& platform) override;
     Menu menu() const override { return Menu::View; }
-    void open() override { open_ = true; }
-    void close() override { open_ = false; }
-    bool is_open() const override { return open_; }
 
 private:
     void draw_table(AppModel& model);
     void draw_selected(AppModel& model);
 
-    bool open_ = false;
     std::string search_;
     int status_shown_ = 0;        // 0 all, else AlertStatus + 1
     std::string selected_;        // alert id

@@ -9,20 +9,16 @@
 
 namespace sightline {
 
-class CsvExportPanel : public Panel {
+class CsvExportPanel : public MenuWindow {
 public:
     const char* title() const override { return "Export CSV"; }
     void draw(AppModel& model, UiPlatform& platform) override;
-    void open() override { open_ = true; }
-    void close() override { open_ = false; }
-    bool is_open() const override { return open_; }
 
 private:
     void draw_options(AppModel& model);
     void draw_progress(AppModel& model, const CsvExportJob& job);
     void draw_outcome(const CsvExportOutcome& outcome);
 
-    bool open_ = false;
     std::string start_error_;
 };
 

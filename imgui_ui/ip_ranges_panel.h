@@ -12,14 +12,11 @@
 
 namespace sightline {
 
-class IpRangesPanel : public Panel {
+class IpRangesPanel : public MenuWindow {
 public:
     const char* title() const override { return "IP address ranges"; }
     void draw(AppModel& model, UiPlatform& platform) override;
     Menu menu() const override { return Menu::View; }
-    void open() override { open_ = true; }
-    void close() override { open_ = false; }
-    bool is_open() const override { return open_; }
 
 private:
     // The form's fields as typed: lists are comma- or line-separated text.
@@ -33,7 +30,6 @@ private:
     void save(AppModel& model);
     void show_result(const std::string& error);
 
-    bool open_ = false;
     std::optional<Form> form_;
     std::string error_;
 };

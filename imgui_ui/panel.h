@@ -29,4 +29,16 @@ public:
     virtual bool is_open() const { return true; }
 };
 
+// A window the analyst opens from a menu and closes with its title bar's x: it keeps whether
+// it is open. draw() passes &open_ to ImGui::Begin.
+class MenuWindow : public Panel {
+public:
+    void open() override { open_ = true; }
+    void close() override { open_ = false; }
+    bool is_open() const override { return open_; }
+
+protected:
+    bool open_ = false;
+};
+
 } // namespace sightline

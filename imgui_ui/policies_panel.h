@@ -13,14 +13,11 @@
 
 namespace sightline {
 
-class PoliciesPanel : public Panel {
+class PoliciesPanel : public MenuWindow {
 public:
     const char* title() const override { return "Policies"; }
     void draw(AppModel& model, UiPlatform& platform) override;
     Menu menu() const override { return Menu::View; }
-    void open() override { open_ = true; }
-    void close() override { open_ = false; }
-    bool is_open() const override { return open_; }
 
 private:
     void draw_list(AppModel& model);
@@ -28,7 +25,6 @@ private:
     void draw_editor(AppModel& model);
     void draw_preview(AppModel& model);
 
-    bool open_ = false;
     std::string template_note_;           // the chosen template's needs, and what the data lacks
     uint64_t missing_revision_ = ~0ull;   // the log revision the template notes were worked out for
     std::vector<std::string> template_missing_;  // per template, "" when the data has its fields

@@ -119,16 +119,7 @@ std::string values(AppModel& model, const Value& args) {
                                int_member(options, "limit", 100, 1, 1000000));
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
-    w.StartArray();
-    for (const ValueCount& c : counts) {
-        w.StartObject();
-        w.Key("value");
-        w.String(c.value);
-        w.Key("count");
-        w.Int64(c.count);
-        w.EndObject();
-    }
-    w.EndArray();
+    write_value_counts(w, counts);
     return buffer.GetString();
 }
 

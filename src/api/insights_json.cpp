@@ -4,10 +4,8 @@
 #include "util/time_format.h"
 
 namespace sightline {
-namespace {
 
-void write_counts(JsonWriter& w, const char* key, const std::vector<ValueCount>& counts) {
-    w.Key(key);
+void write_value_counts(JsonWriter& w, const std::vector<ValueCount>& counts) {
     w.StartArray();
     for (const ValueCount& c : counts) {
         w.StartObject();
@@ -18,6 +16,13 @@ void write_counts(JsonWriter& w, const char* key, const std::vector<ValueCount>&
         w.EndObject();
     }
     w.EndArray();
+}
+
+namespace {
+
+void write_counts(JsonWriter& w, const char* key, const std::vector<ValueCount>& counts) {
+    w.Key(key);
+    write_value_counts(w, counts);
 }
 
 std::string day_text(int64_t ms) { return format_iso8601_utc(ms).substr(0, 10); }

@@ -3,6 +3,7 @@
 // (docs/automation-api.md).
 #pragma once
 
+#include "api/activity_json.h"
 #include "query/entity_insights.h"
 
 #include <string>
@@ -10,5 +11,8 @@
 namespace sightline {
 
 std::string insights_to_json(const EntityInsights& insights);
+
+// [{value, count}, ...]: what values() answers, and the insights' lists.
+void write_value_counts(JsonWriter& w, const std::vector<ValueCount>& counts);
 
 } // namespace sightline

@@ -147,7 +147,7 @@ bool PolicyWorkspace::write_matched_policies(double budget_ms) {
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
     sqlite3* db = store_.db();
-    MatchWrite& at = *writing_;
+    PolicyMatchWrite& at = *writing_;
     if (!at.started) {
         at.started = true;
         std::set<std::string> names = written_names_;

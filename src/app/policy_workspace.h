@@ -29,6 +29,14 @@ struct PolicyAlertView {
 // The log's filter for an alert's activities ("show in the log").
 ActivityFilter filter_for_activity_ids(const std::vector<std::string>& ids);
 
+// Where writing a run's matches into matched_policies stands (PolicyWorkspace's last step). At
+// namespace scope: clang cannot default-construct a nested struct with member initialisers
+// inside an optional member of its enclosing class.
+struct PolicyMatchWrite {
+    bool started = false;  // the old names are taken out first
+    size_t policy = 0, row = 0;
+};
+
 class PolicyWorkspace {
 public:
     PolicyWorkspace(ActivityStore& store, ActivityLog& log) : store_(store), log_(log) {}
@@ -89,11 +97,7 @@ private:
     std::optional<PolicyEvaluation> evaluation_;
     std::vector<std::pair<std::string, PolicyMatches>> run_results_;   // of the run under way
     std::vector<std::pair<std::string, std::vector<int64_t>>> matched_; // of the last finished run
-    struct MatchWrite {
-        bool started = false;  // the old names are taken out first
-        size_t policy = 0, row = 0;
-    };
-    std::optional<MatchWrite> writing_;          // the run's last part: its matches into matched_policies
+    std::optional<PolicyMatchWrite> writing_;          // the run's last part: its matches into matched_policies
     std::set<std::string> written_names_;        // policy names this workspace wrote into matched_policies
     std::vector<PolicyAlertView> alerts_;
     std::optional<PolicyEvaluation> preview_;

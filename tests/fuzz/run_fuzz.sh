@@ -12,10 +12,13 @@ if [ ! -f "$out/sqlite3.o" ]; then
         -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_DEFAULT_MEMSTATUS=0 -DSQLITE_DQS=0 \
         -DSQLITE_OMIT_DEPRECATED -DSQLITE_OMIT_SHARED_CACHE -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_MATH_FUNCTIONS
 fi
+# The policy templates' generated header, as the CMake build writes it (cmake/PolicyTemplates.cmake).
+cmake -DTEMPLATE_DIR="$root/assets/policy_templates" -DOUT="$out/generated/app/policy_templates.inc" \
+    -P "$root/cmake/write_policy_templates.cmake"
 # The same sources CMake globs into the core, compiled two at a time (the machine is shared).
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -fno-sanitize=pointer-overflow # rapidjson's Stack offsets a null pointer (harmless, upstream)
-       -DRAPIDJSON_HAS_STDSTRING=1 -I"$root/src" -isystem "$root/third_party/sqlite")
+       -DRAPIDJSON_HAS_STDSTRING=1 -I"$root/src" -I"$out/generated" -isystem "$root/third_party/sqlite")
 mkdir -p "$out/obj"
 rm -f "$out"/obj/*.o
 find "$root/src" -name '*.cpp' -print0 | xargs -0 -P2 -I{} sh -c \

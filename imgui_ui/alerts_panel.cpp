@@ -96,7 +96,7 @@ void AlertsPanel::draw_table(AppModel& model) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(std::string(policy_severity_name(a.severity)).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(a.user.empty() ? (a.ip + " (" + std::to_string(a.users.size()) + " users)").c_str() : a.user.c_str());
+        ImGui::TextUnformatted(alert_subject(a).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(a.app.c_str());
         ImGui::TableNextColumn();

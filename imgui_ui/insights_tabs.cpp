@@ -39,18 +39,24 @@ void draw_window(const EntityInsights* in, const InsightsJob* job) {
     ImGui::PopStyleColor();
 }
 
+// One count of a tab's row of counts; `tip` explains it on hover (nullptr: nothing to explain).
+struct Count {
+    const char* label;
+    int64_t value;
+    const char* tip = nullptr;
+};
+constexpr const char* kOpenAlertsTip = "Open alerts of the saved policies (View > Alerts) whose activities reach into these days";
+constexpr const char* kMatchesTip = "Activities in these days that a saved policy matched (View > Policies)";
+
 // `id` names the table: two tables of one id in a frame break ImGui's state (the tab bar's ids).
-void draw_counts(const char* id, const std::vector<std::pair<const char*, int64_t>>& counts) {
+void draw_counts(const char* id, const std::vector<Count>& counts) {
     if (!ImGui::BeginTable(id, static_cast<int>(counts.size()), ImGuiTableFlags_BordersInnerV)) return;
-    for (const auto& [label, n] : counts) {
+    for (const Count& count : counts) {
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", label);
-        if (ImGui::IsItemHovered() && std::string(label) == "Open alerts")
-            ImGui::SetTooltip("Open alerts of the saved policies (View > Alerts) whose activities reach into these days");
-        if (ImGui::IsItemHovered() && std::string(label) == "Matches")
-            ImGui::SetTooltip("Activities in these days that a saved policy matched (View > Policies)");
-        ImGui::Text("%s", format_count(n).c_str());
-        note_item(std::string("insights:count:") + label);
+        ImGui::TextDisabled("%s", count.label);
+        if (count.tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", count.tip);
+        ImGui::Text("%s", format_count(count.value).c_str());
+        note_item(std::string("insights:count:") + count.label);
     }
     ImGui::EndTable();
 }
@@ -155,7 +161,9 @@ void draw_user_insights_tab(AppModel& model, UiPlatform& platform, const Activit
     draw_window(in, job);
     if (!in) return;
     const PolicyCounts policy = model.drawer_policy_counts(InsightSubject::User, a.user, in->window);
-    draw_counts("activity-counts", {{"Open alerts", policy.open_alerts}, {"Matches", policy.matches}, {"Activities", in->activities}});
+    draw_counts("activity-counts", {{"Open alerts", policy.open_alerts, kOpenAlertsTip},
+                                     {"Matches", policy.matches, kMatchesTip},
+                                     {"Activities", in->activities}});
     ImGui::TextDisabled("Connected from");
     draw_counts("connected-counts", {{"Countries", static_cast<int64_t>(in->countries.size())}, {"ISPs", static_cast<int64_t>(in->isps.size())},
                  {"IP addresses", static_cast<int64_t>(in->ips.size())}});
@@ -235,7 +243,9 @@ void draw_ip_insights_tab(AppModel& model, UiPlatform& platform, const Activity&
     draw_window(in, job);
     if (!in) return;
     const PolicyCounts policy = model.drawer_policy_counts(InsightSubject::Ip, a.ip, in->window);
-    draw_counts("ip-counts", {{"Open alerts", policy.open_alerts}, {"Activities", in->activities}, {"Admin activities", in->admin_activities}});
+    draw_counts("ip-counts", {{"Open alerts", policy.open_alerts, kOpenAlertsTip},
+                              {"Activities", in->activities},
+                              {"Admin activities", in->admin_activities}});
     draw_daily(*in);
     draw_places_map(*in, "ip");
     draw_list(model, platform, "Users", "user", in->users, "ip", a.ip);

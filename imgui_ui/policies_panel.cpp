@@ -221,7 +221,7 @@ void PoliciesPanel::draw_preview(AppModel& model) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(i);
-            std::string who = a.user.empty() ? a.ip + " (" + std::to_string(a.users.size()) + " users)" : a.user;
+            const std::string who = alert_subject(a);
             if (ImGui::Selectable(who.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 model.log().set_filter(filter_for_activity_ids(a.activity_ids));
             note_item("policies:preview_alert:" + std::to_string(i));

@@ -35,10 +35,15 @@ bool AppModel::do_background_work(double budget_ms) {
     return policies_.step(budget_ms);
 }
 
-void AppModel::load_demo_data() {
+void AppModel::stop_readers(Writing writing) {
     csv_export_.stop_for_writing();
     policies_.stop_for_writing();
-    log_.stop_reading();
+    if (writing == Writing::All) log_.stop_reading();
+    else log_.stop_for_writing();
+}
+
+void AppModel::load_demo_data() {
+    stop_readers(Writing::All);
     ActivityWriter writer(store_);
     for (const Activity& activity : generate_demo_activities()) writer.insert(activity);
     writer.commit();
@@ -86,9 +91,7 @@ void AppModel::close_activity() {
 
 void AppModel::clear_activities() {
     close_activity();
-    csv_export_.stop_for_writing();
-    policies_.stop_for_writing();
-    log_.stop_reading();
+    stop_readers(Writing::All);
     store_.clear();
     demo_loaded_ = false;
     data_changed();

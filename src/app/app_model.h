@@ -121,15 +121,17 @@ private:
     bool importing() const { return import_session_.running(); }
     // What the import session tells the model (ImportSessionListener; showing_demo_data() is
     // the public one above).
-    void import_starting() override {
-        csv_export_.stop_for_writing();
-        log_.stop_for_writing();
-        policies_.stop_for_writing();
-    }
+    void import_starting() override { stop_readers(Writing::Rows); }
     void import_ended(bool committed, bool replaced_demo) override;
     void mapping_prompt_changed() override { log_.touch(); }
     void mapping_remembered() override { settings_.note_change(); }
 
+    // The store is about to be written: every reader (the log, the export, the policies' run)
+    // stops first, as no read statement may stay open while it is. For All (the data replaced
+    // as a whole: cleared, the demo loaded) the log's reading stops where it is; for Rows it
+    // finishes first.
+    enum class Writing { Rows, All };
+    void stop_readers(Writing writing);
     std::string change_ip_ranges(IpRangeTable changed); // one undo step
     void apply_ip_ranges(); // after any change of the ranges or the data
 

@@ -13,10 +13,7 @@ constexpr size_t kMaxUndoSteps = 100;
 } // namespace
 
 void AppModel::apply_ip_ranges() {
-    // No read statement may stay open while the store is written.
-    csv_export_.stop_for_writing();
-    log_.stop_for_writing();
-    policies_.stop_for_writing();
+    stop_readers(Writing::Rows);
     const std::vector<IpOverride> overrides = ip_ranges_.overrides();
     apply_ip_overrides(store_, overrides);
     if (open_activity_) open_activity(open_activity_->id);

@@ -1,11 +1,16 @@
 #include "app/policy_workspace.h"
 
-#include <sqlite3.h>
+#include "store/matched_policies.h"
 
 #include <algorithm>
 #include <chrono>
 
 namespace sightline {
+
+std::string alert_subject(const PolicyAlert& alert) {
+    if (!alert.user.empty()) return alert.user;
+    return alert.ip + " (" + std::to_string(alert.users.size()) + " users)";
+}
 
 ActivityFilter filter_for_activity_ids(const std::vector<std::string>& ids) {
     ActivityFilter filter;
@@ -146,7 +151,6 @@ void PolicyWorkspace::refresh_alert_states() {
 bool PolicyWorkspace::write_matched_policies(double budget_ms) {
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
-    sqlite3* db = store_.db();
     PolicyMatchWrite& at = *writing_;
     if (!at.started) {
         at.started = true;
@@ -154,34 +158,16 @@ bool PolicyWorkspace::write_matched_policies(double budget_ms) {
         for (const auto& [name, rowids] : matched_) names.insert(name);
         if (names.empty()) return false;
         log_.stop_for_writing();
-        Statement remove = prepare(db, "DELETE FROM activity_matched_policies WHERE value = ?");
-        exec(db, "SAVEPOINT policy_matches");
-        for (const std::string& name : names) {
-            sqlite3_reset(remove.get());
-            bind_text(remove.get(), 1, name);
-            step_row(db, remove.get());
-        }
-        exec(db, "RELEASE policy_matches");
+        remove_matched_policies(store_, names);
         written_names_.clear();
         for (const auto& [name, rowids] : matched_) written_names_.insert(name);
     }
-    Statement insert = prepare(db, "INSERT INTO activity_matched_policies (activity, value) VALUES (?, ?)");
-    exec(db, "SAVEPOINT policy_matches");
+    const auto out_of_time = [&] { return Clock::now() >= deadline; };
     for (; at.policy < matched_.size(); ++at.policy, at.row = 0) {
         const auto& [name, rowids] = matched_[at.policy];
-        for (; at.row < rowids.size(); ++at.row) {
-            sqlite3_reset(insert.get());
-            sqlite3_bind_int64(insert.get(), 1, rowids[at.row]);
-            bind_text(insert.get(), 2, name);
-            step_row(db, insert.get());
-            if ((at.row & 1023) == 1023 && Clock::now() >= deadline) {
-                ++at.row;
-                exec(db, "RELEASE policy_matches");
-                return true;
-            }
-        }
+        at.row = add_matched_policy(store_, name, rowids, at.row, out_of_time);
+        if (at.row < rowids.size()) return true;
     }
-    exec(db, "RELEASE policy_matches");
     log_.data_changed();
     return false;
 }

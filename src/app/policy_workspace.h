@@ -26,6 +26,10 @@ struct PolicyAlertView {
     AlertState state;
 };
 
+// Whom an alert concerns, as the panels show it: its user, or for a group by IP the address
+// and how many users it saw.
+std::string alert_subject(const PolicyAlert& alert);
+
 // The log's filter for an alert's activities ("show in the log").
 ActivityFilter filter_for_activity_ids(const std::vector<std::string>& ids);
 

@@ -1,43 +1,13 @@
 #include "export/csv_row_writer.h"
 
 #include "export/csv_cell.h"
+#include "import/field_text.h"
 #include "model/canonical_fields.h"
 #include "util/time_format.h"
 
 #include <sqlite3.h>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 namespace sightline {
-namespace {
-
-// The importer (import/field_text.h split_list) reads `;`-joined text or a JSON array.
-bool list_needs_json(const std::vector<std::string>& values) {
-    if (!values.empty() && !values.front().empty() && values.front().front() == '[') return true;
-    for (const std::string& v : values)
-        if (v.find(';') != std::string::npos) return true;
-    return false;
-}
-
-std::string list_text(const std::vector<std::string>& values) {
-    if (list_needs_json(values)) {
-        rapidjson::StringBuffer buffer;
-        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-        w.StartArray();
-        for (const std::string& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-        w.EndArray();
-        return std::string(buffer.GetString(), buffer.GetSize());
-    }
-    std::string out;
-    for (const std::string& v : values) {
-        if (!out.empty()) out += "; ";
-        out += v;
-    }
-    return out;
-}
-
-} // namespace
 
 CsvRowWriter::CsvRowWriter(const ActivityStore& store, const std::vector<CsvColumn>& columns, char delimiter)
     : store_(store), columns_(columns), delimiter_(delimiter) {
@@ -96,7 +66,7 @@ void CsvRowWriter::append_list_cell(std::string& out, sqlite3_stmt* list, int64_
     sqlite3_reset(list);
     sqlite3_bind_int64(list, 1, rowid);
     while (step_row(store_.db(), list)) values_.emplace_back(column_text_view(list, 0));
-    append_csv_cell(out, list_text(values_), delimiter_);
+    append_csv_cell(out, join_list(values_), delimiter_);
 }
 
 } // namespace sightline

@@ -1,6 +1,8 @@
 #include "import/field_text.h"
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cctype>
@@ -65,6 +67,26 @@ std::vector<std::string> split_list(std::string_view text, bool also_commas) {
             append_unique(out, trim(text.substr(start, i - start)));
             start = i + 1;
         }
+    }
+    return out;
+}
+
+std::string join_list(const std::vector<std::string>& values) {
+    const bool as_json = (!values.empty() && !values.front().empty() && values.front().front() == '[') ||
+                         std::any_of(values.begin(), values.end(),
+                                     [](const std::string& v) { return v.find(';') != std::string::npos; });
+    if (as_json) {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+        w.StartArray();
+        for (const std::string& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+        w.EndArray();
+        return std::string(buffer.GetString(), buffer.GetSize());
+    }
+    std::string out;
+    for (const std::string& v : values) {
+        if (!out.empty()) out += "; ";
+        out += v;
     }
     return out;
 }

@@ -23,6 +23,9 @@ std::optional<bool> parse_flag(std::string_view text);
 
 // A list cell: a JSON array of strings/numbers, or text joined with `;` (or `,` when asked).
 std::vector<std::string> split_list(std::string_view text, bool also_commas = false);
+// split_list's inverse, as Sightline's CSV export writes a list: joined with "; ", or a JSON
+// array when a value holds ';' or the first starts with '['.
+std::string join_list(const std::vector<std::string>& values);
 
 void append_unique(std::vector<std::string>& list, std::string_view value);
 

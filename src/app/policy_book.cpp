@@ -1,6 +1,7 @@
 #include "app/policy_book.h"
 
 #include "filter/policy_json.h"
+#include "text/word_match.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -10,13 +11,6 @@
 
 namespace sightline {
 namespace {
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::string value_json(const rapidjson::Value& v) {
     rapidjson::StringBuffer buffer;
@@ -48,20 +42,20 @@ bool parse_alert_status(std::string_view name, AlertStatus& out) {
 }
 
 void PolicyBook::save(ActivityPolicy policy) {
-    const std::string key = lowered(policy.name);
+    const std::string key = lower_ascii(policy.name);
     auto same = std::find_if(policies_.begin(), policies_.end(),
-                             [&](const ActivityPolicy& p) { return lowered(p.name) == key; });
+                             [&](const ActivityPolicy& p) { return lower_ascii(p.name) == key; });
     if (same != policies_.end()) policies_.erase(same);
     auto at = std::find_if(policies_.begin(), policies_.end(),
-                           [&](const ActivityPolicy& p) { return lowered(p.name) > key; });
+                           [&](const ActivityPolicy& p) { return lower_ascii(p.name) > key; });
     policies_.insert(at, std::move(policy));
     ++revision_;
 }
 
 std::string PolicyBook::remove(std::string_view name) {
-    const std::string key = lowered(name);
+    const std::string key = lower_ascii(name);
     auto it = std::find_if(policies_.begin(), policies_.end(),
-                           [&](const ActivityPolicy& p) { return lowered(p.name) == key; });
+                           [&](const ActivityPolicy& p) { return lower_ascii(p.name) == key; });
     if (it == policies_.end()) return "no policy named \"" + std::string(name) + "\"";
     policies_.erase(it);
     ++revision_;
@@ -69,9 +63,9 @@ std::string PolicyBook::remove(std::string_view name) {
 }
 
 const ActivityPolicy* PolicyBook::find(std::string_view name) const {
-    const std::string key = lowered(name);
+    const std::string key = lower_ascii(name);
     for (const ActivityPolicy& p : policies_)
-        if (lowered(p.name) == key) return &p;
+        if (lower_ascii(p.name) == key) return &p;
     return nullptr;
 }
 

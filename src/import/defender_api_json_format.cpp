@@ -7,6 +7,7 @@
 #include "import/json_record_format.h"
 #include "import/json_values.h"
 #include "import/location_text.h"
+#include "text/word_match.h"
 #include "util/ip_address.h"
 
 namespace sightline {
@@ -14,7 +15,7 @@ namespace {
 
 // location.category codes and categoryValue names of the API, as the UI names IP categories.
 std::string_view ip_category_of(const rapidjson::Value& r) {
-    const std::string value = to_lower(json_text(r, "location.categoryValue"));
+    const std::string value = lower_ascii(json_text(r, "location.categoryValue"));
     if (value.find("corporate") != std::string::npos) return "Corporate";
     if (value.find("admin") != std::string::npos) return "Administrative";
     if (value.find("risky") != std::string::npos) return "Risky";

@@ -1,5 +1,7 @@
 #include "import/field_text.h"
 
+#include "text/word_match.h"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -23,12 +25,6 @@ bool iequals(std::string_view a, std::string_view b) {
 
 bool istarts_with(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 std::string header_key(std::string_view header) {
@@ -99,7 +95,7 @@ void append_unique(std::vector<std::string>& list, std::string_view value) {
 std::string domain_of_user(std::string_view user) {
     const size_t at = user.rfind('@');
     if (at == std::string_view::npos || at + 1 >= user.size()) return {};
-    return to_lower(trim(user.substr(at + 1)));
+    return lower_ascii(trim(user.substr(at + 1)));
 }
 
 } // namespace sightline

@@ -12,7 +12,6 @@ namespace sightline {
 std::string_view trim(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view text, std::string_view prefix);
-std::string to_lower(std::string_view text);
 
 // Letters and digits only, lower-cased: "IP address", "ip_address" and "IPAddress" all become
 // "ipaddress", so header aliases need one spelling each.

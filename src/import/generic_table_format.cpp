@@ -10,6 +10,7 @@
 #include "import/table_formats.h"
 #include "import/timestamp_parsing.h"
 #include "model/canonical_fields.h"
+#include "text/word_match.h"
 #include "util/ip_address.h"
 
 #include <algorithm>
@@ -61,7 +62,7 @@ std::vector<std::string> header_words(std::string_view header) {
     std::vector<std::string> words;
     std::string word;
     auto flush = [&] {
-        if (!word.empty()) words.push_back(to_lower(word));
+        if (!word.empty()) words.push_back(lower_ascii(word));
         word.clear();
     };
     for (size_t i = 0; i < header.size(); ++i) {

@@ -3,6 +3,7 @@
 #include "query/policy_evaluation.h"
 
 #include "query/activity_query.h"
+#include "text/word_match.h"
 
 #include <sqlite3.h>
 
@@ -21,13 +22,6 @@ Clock::time_point deadline_after(double budget_ms) {
     return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::milli>(budget_ms));
 }
 
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // FNV-1a: a short, stable id that does not depend on the order policies ran in.
 std::string alert_id(std::string_view policy, std::string_view group, std::string_view first_id) {
     uint64_t h = 1469598103934665603ull;
@@ -44,7 +38,7 @@ std::string alert_id(std::string_view policy, std::string_view group, std::strin
 void add_distinct(std::vector<std::string>& list, const std::string& value) {
     if (value.empty()) return;
     for (const std::string& v : list)
-        if (lowered(v) == lowered(value)) return;
+        if (equals_ci(v, value)) return;
     list.push_back(value);
 }
 
@@ -73,7 +67,7 @@ PolicyAlert alert_over(const ActivityPolicy& policy, const std::vector<const Pol
 
 std::string group_key(const ActivityPolicy& policy, const PolicyEvaluation::Row& row) {
     const RepeatedActivity& rule = *policy.repeated;
-    std::string key = rule.group_by == RepeatedActivity::GroupBy::Ip ? row.ip : lowered(row.user);
+    std::string key = rule.group_by == RepeatedActivity::GroupBy::Ip ? row.ip : lower_ascii(row.user);
     if (key.empty()) return key;  // an activity nobody can be named for is not counted
     if (rule.single_app) key.append(1, '\x1f').append(row.app);
     return key;
@@ -160,7 +154,7 @@ void PolicyEvaluation::raise_alerts() {
         std::vector<const Row*> one(1);
         for (const Row& row : rows_) {
             one[0] = &row;
-            alerts.push_back(alert_over(policy_, one, {0, 1}, lowered(row.user)));
+            alerts.push_back(alert_over(policy_, one, {0, 1}, lower_ascii(row.user)));
             matched.push_back(&row);
         }
     } else {

@@ -1,6 +1,7 @@
 // The repeated-activity window (query/policy_evaluation.h find_bursts). Written by hand: it
 // is a two-pointer sweep with a multiset of counted keys, too small and specific for a library.
 #include "query/policy_evaluation.h"
+#include "text/word_match.h"
 
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +24,7 @@ public:
 private:
     void change(const PolicyEvaluation::Row& row, int delta) {
         rows_ += delta;
-        if (rule_.unique_users) count_key(lowered(row.user), delta);
+        if (rule_.unique_users) count_key(lower_ascii(row.user), delta);
         else if (rule_.unique_targets)
             for (const std::string& object : row.objects) count_key(object, delta);
     }
@@ -32,12 +33,6 @@ private:
         int& n = keys_[key];
         n += delta;
         if (n <= 0) keys_.erase(key);
-    }
-    static std::string lowered(std::string_view text) {
-        std::string out(text);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return out;
     }
 
     const RepeatedActivity& rule_;

@@ -35,6 +35,12 @@ bool equals_ci(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(fold(c));
+    return out;
+}
+
 bool contains_ci(std::string_view text, std::string_view needle) {
     return find_ci(text, needle, 0) != std::string_view::npos;
 }

@@ -16,6 +16,8 @@ namespace sightline {
 bool is_word_byte(unsigned char c);
 
 bool equals_ci(std::string_view a, std::string_view b); // what SQLite's COLLATE NOCASE calls equal
+// `text` with A-Z lower-cased: a key that equals_ci texts share.
+std::string lower_ascii(std::string_view text);
 bool contains_ci(std::string_view text, std::string_view needle);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 bool ends_with_ci(std::string_view text, std::string_view suffix);

@@ -94,15 +94,6 @@ export const OPERATIONS = [
     column: 'User',
     limit: 100,
   },
-  // Last: it changes the data the operations above read.
-  {
-    name: 'IP range: apply to all rows',
-    what: 'setIpRange ::/0 (every IPv4 and IPv6 address): category, tag and ISP of every activity, column copy kept',
-    kind: 'ip_range',
-    range: { name: 'Everything', cidrs: ['::/0'], category: 'VPN', tags: ['Bench'], isp: 'Bench ISP' },
-    // The baselines write the same three fields of every row that has an address.
-    statements: () => [`UPDATE t SET ${q('IP category')} = 'VPN', ${q('Registered ISP')} = 'Bench ISP', ${q('IP tags')} = 'Bench'
-      WHERE ${q('IP address')} <> ''`],
   {
     name: 'user insights: heavy user',
     what: `${heavyUser.name}, the most active user`,
@@ -120,6 +111,7 @@ export const OPERATIONS = [
     what: `${heavyUser.ip}, the most active user's office address (shared)`,
     kind: 'insights', subject: 'ip', value: heavyUser.ip,
     statements: insightsSql('IP address', heavyUser.ip, 'User'),
+  },
   {
     name: 'policy preview: filter-only',
     what: 'testPolicy of a filter-only policy: downloads from outside the US, one alert per match (target: 1M rows under 1 s)',
@@ -140,11 +132,21 @@ export const OPERATIONS = [
     // The baselines' comparable work: a sliding count per user over the matches' times.
     window: { partition: `lower(${q('User')})`, range_ms: 59999, min: 51 },
   },
+  // Last: it changes the data the operations above read.
+  {
+    name: 'IP range: apply to all rows',
+    what: 'setIpRange ::/0 (every IPv4 and IPv6 address): category, tag and ISP of every activity, column copy kept',
+    kind: 'ip_range',
+    range: { name: 'Everything', cidrs: ['::/0'], category: 'VPN', tags: ['Bench'], isp: 'Bench ISP' },
+    // The baselines write the same three fields of every row that has an address.
+    statements: () => [`UPDATE t SET ${q('IP category')} = 'VPN', ${q('Registered ISP')} = 'Bench ISP', ${q('IP tags')} = 'Bench'
+      WHERE ${q('IP address')} <> ''`],
+  },
 ];
 
 // The time of a row in epoch milliseconds, for the baselines' windows.
 const epochMs = (dialect) => (dialect === 'duckdb'
-  ? `CAST(epoch(CAST(${q('Date')} AS TIMESTAMPTZ)) * 1000 AS BIGINT)`
+  ? `epoch_ms(${q('Date')})` // read_csv typed the column as a timestamp
   : `CAST((julianday(${q('Date')}) - 2440587.5) * 86400000 AS INTEGER)`);
 
 // The columns an activity table shows (everything but the raw record), newest first.
@@ -185,8 +187,5 @@ export const EXPORT_OPERATIONS = [
   },
 ];
 
-export const LATER_OPERATIONS = [
-  'policies',
-export const LATER_OPERATIONS = [
-  'user insights', 'IP insights',
-];
+// Operations the benchmark cannot ask yet (listed in the results as not implemented).
+export const LATER_OPERATIONS = [];

@@ -1,12 +1,10 @@
 // The native sqlite3 shell as a baseline: `.import` into an in-memory database, the operations
-// as SQL (timed by the shell's own .timer), and a `.mode csv` export of every row.
+// as SQL (timed by the shell's own .timer), and the exports of bench/operations.mjs.
 // Import time comes from `date +%s%N` around .import; peak RSS from the shell's /proc status.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-export const EXTRA_OPERATIONS = ['CSV export (all rows)'];
 
 // `exports` (bench/operations.mjs EXPORT_OPERATIONS): each written with `.mode csv` and
 // `.once FILE`, timed by .timer like the rest.
@@ -21,8 +19,7 @@ export async function runSqliteShell(file, operations, exports = []) {
     lines.push(`.print @@op ${op.name}`, '.mode csv', '.headers on', `.once '${exportPath}'`, op.sql.replace(/\s+/g, ' ') + ';',
       '.mode list', '.headers off');
   }
-  lines.push(`.print @@op ${EXTRA_OPERATIONS[0]}`, '.mode csv', '.headers on', `.once '${exportPath}'`, 'SELECT * FROM t;',
-    '.timer off', '.mode list', '.headers off', '.print @@rows', 'SELECT count(*) FROM t;', '.shell grep VmHWM /proc/$PPID/status');
+  lines.push('.timer off', '.print @@rows', 'SELECT count(*) FROM t;', '.shell grep VmHWM /proc/$PPID/status');
   const out = await new Promise((resolve, reject) => {
     const child = spawn('sqlite3', [':memory:'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';

@@ -51,7 +51,7 @@ for (const op of operations) {
   for (const [i, sql] of op.sql.entries()) {
     const out = db.exec(sql);
     const values = out.length ? out[0].values : [];
-    if (op.kind !== 'values' && i === 0) total = Number(values[0][0]);
+    if (op.kind !== 'values' && i === 0) total = values.length ? Number(values[0][0]) : null; // an UPDATE returns no rows
     else returned = values.length;
   }
   results[op.name] = { ms: performance.now() - t0, total, returned };

@@ -126,7 +126,7 @@ void text_match(SqlBuilder& b, const FieldInfo& field, const FilterCondition& c,
     auto predicate = [&] {
         switch (c.op) {
         case FilterOp::Eq: case FilterOp::Neq:
-            equals_any(b, column, c.values, nocase);
+            equals_any(b, column, compared_values(c), nocase);
             break;
         case FilterOp::Contains: case FilterOp::NotContains:
             any_value(b, column, c.values, contains_terms);
@@ -331,6 +331,14 @@ void compile_node(SqlBuilder& b, const FilterNode& node, const FilterContext& co
 bool compares_without_case(std::string_view field) {
     const std::optional<FieldInfo> info = find_field(field);
     return info && info->compare == FieldCase::Nocase;
+}
+
+std::vector<std::string> compared_values(const FilterCondition& condition) {
+    if (condition.field != "ip") return condition.values;
+    std::vector<std::string> values;
+    values.reserve(condition.values.size());
+    for (const std::string& v : condition.values) values.push_back(normalize_ip_text(v));
+    return values;
 }
 
 SqlFragment compile_free_text_sql(const FilterCondition& condition,

@@ -20,6 +20,12 @@ struct FilterContext {
 // mean the same in any case (FieldCase::Nocase in model/field_table.h). Other text compares exactly.
 bool compares_without_case(std::string_view field);
 
+// The values eq/neq compare a field with. An `ip` is one address however it is spelled: each
+// value that reads as an address takes the form the importers store (normalize_ip_text in
+// util/ip_address.h: RFC 5952, brackets and port dropped), so "2001:0DB8:0:0::1" finds the rows
+// of "2001:db8::1" and "[::ffff:10.0.0.1]:443" those of "10.0.0.1". Other values as written.
+std::vector<std::string> compared_values(const FilterCondition& condition);
+
 // The result's sql is "1" for an empty filter. Precondition: the filter passed parse checks.
 SqlFragment compile_filter_to_sql(const ActivityFilter& filter, const FilterContext& context);
 

@@ -17,12 +17,14 @@ using Mask = std::vector<uint8_t>;
 struct ParsedValues {
     std::vector<ContainsTerms> contains;  // contains, not_contains
     std::vector<IpRange> ranges;          // in_cidr, not_in_cidr
+    std::vector<std::string> equals;      // eq, neq: filter_sql.h compared_values()
     bool nocase = false;                  // eq, neq: the field compares without case
 };
 
 ParsedValues parse_values(const FilterCondition& c) {
     ParsedValues out;
     out.nocase = compares_without_case(c.field);
+    if (c.op == FilterOp::Eq || c.op == FilterOp::Neq) out.equals = compared_values(c);
     for (const std::string& v : c.values) {
         if (c.op == FilterOp::Contains || c.op == FilterOp::NotContains) out.contains.push_back(split_contains_value(v));
         if (c.op == FilterOp::InCidr || c.op == FilterOp::NotInCidr) out.ranges.push_back(*parse_cidr(v));
@@ -39,7 +41,7 @@ bool in_any_range(const ParsedValues& parsed, const IpBytes& ip) {
 bool text_matches(const FilterCondition& c, const ParsedValues& parsed, std::string_view value) {
     switch (c.op) {
     case FilterOp::Eq: case FilterOp::Neq: {
-        return std::any_of(c.values.begin(), c.values.end(),
+        return std::any_of(parsed.equals.begin(), parsed.equals.end(),
                            [&](const std::string& v) { return parsed.nocase ? equals_ci(value, v) : value == v; });
     }
     case FilterOp::Contains: case FilterOp::NotContains:

@@ -215,6 +215,26 @@ TEST_CASE("filter sql: user, user_domain and ip compare without case") {
     check_against_reference(condition("ip", "neq", R"(["2001:DB8::1", "10.1.2.3"])"));
 }
 
+TEST_CASE("filter sql: ip eq and neq compare addresses, not spellings") {
+    // The canonical spelling's answer is checked against the reference; every other spelling of
+    // the same address (leading zeros, upper case, brackets, a port) must find the same rows, by
+    // SQL and by the column copy.
+    const size_t canonical = check_against_reference(condition("ip", "eq", R"(["2001:db8::1"])"));
+    for (std::string_view spelling : {"2001:0DB8:0000:0000:0000:0000:0000:0001", "2001:db8:0::1", "[2001:db8::1]:443",
+                                      " 2001:DB8::1 "}) {
+        const std::string json = condition("ip", "eq", "[\"" + std::string(spelling) + "\"]");
+        const ActivityFilter filter = parsed(json);
+        CHECK_MESSAGE(sql_matches(filter, FilterContext{kNewest}).size() == canonical, json);
+        if (auto columns = column_matches(filter, FilterContext{kNewest})) CHECK_MESSAGE(columns->size() == canonical, json);
+    }
+    const size_t v4 = check_against_reference(condition("ip", "eq", R"(["10.1.2.3"])"));
+    CHECK(sql_matches(parsed(condition("ip", "eq", R"(["10.1.2.3:8080"])")), FilterContext{kNewest}).size() == v4);
+    const size_t not_v4 = check_against_reference(condition("ip", "neq", R"(["10.1.2.3"])"));
+    CHECK(sql_matches(parsed(condition("ip", "neq", R"(["10.1.2.3:8080"])")), FilterContext{kNewest}).size() == not_v4);
+    // Text that is no address is compared as written.
+    check_against_reference(condition("ip", "eq", R"(["not-an-ip"])"));
+}
+
 TEST_CASE("filter sql: eq and neq on list fields") {
     check_against_reference(condition("ip_tags", "eq", R"(["Tor"])"));
     check_against_reference(condition("ip_tags", "eq", R"(["Tor", "Botnet"])"));

@@ -22,6 +22,9 @@ SightlineUi::SightlineUi(AppModel& model, UiPlatform& platform) : model_(model),
     auto export_panel = std::make_unique<CsvExportPanel>();
     export_panel_ = export_panel.get();
     windows_.push_back(std::move(export_panel));
+    auto settings_window = std::make_unique<SettingsFileWindow>();
+    settings_window_ = settings_window.get();
+    windows_.push_back(std::move(settings_window));
     windows_.push_back(std::make_unique<ActivityDrawerPanel>());
     windows_.push_back(std::make_unique<SqlConsoleWindow>());
     windows_.push_back(std::make_unique<IpRangesPanel>());
@@ -101,6 +104,8 @@ void SightlineUi::draw_menu_bar() {
             import_panel_->open();
         if (ImGui::MenuItem("Export CSV...", nullptr, false, !model_.import_session().job())) export_panel_->open();
         note_item("menu:File/Export CSV...");
+        if (ImGui::MenuItem("Settings file...")) settings_window_->open();
+        note_item("menu:File/Settings file...");
         ImGui::Separator();
         if (ImGui::MenuItem("Clear all activities", nullptr, false,
                             model_.log().total_activities() > 0 && !model_.import_session().job()))

@@ -10,6 +10,7 @@
 #include "import_panel.h"
 #include "panel.h"
 #include "queries_bar.h"
+#include "settings_file_window.h"
 #include "timeline_panel.h"
 #include "ui_platform.h"
 
@@ -44,6 +45,7 @@ private:
     std::vector<std::unique_ptr<Panel>> windows_;
     ImportPanel* import_panel_ = nullptr; // in windows_; File > Last import report opens it
     CsvExportPanel* export_panel_ = nullptr; // in windows_; File > Export CSV... opens it
+    SettingsFileWindow* settings_window_ = nullptr; // in windows_; File > Settings file... opens it
 };
 
 } // namespace sightline

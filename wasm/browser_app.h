@@ -24,6 +24,7 @@ public:
 
     AppModel& model() { return model_; }
     AutomationApi& api() { return api_; }
+    BrowserPlatform& platform() { return platform_; }
 
     static BrowserApp* instance() { return instance_; }
 
@@ -53,6 +54,8 @@ public:
     // frame loop if an idle page had stopped it. Input, a resize, an automation call, a URL
     // change and finished background work all wake the page.
     void wake();
+    // Restarts a sleeping frame loop without asking for frames: the loop draws what changed.
+    void resume_frames();
     // The analyst moved, clicked or typed: wake, and during an import draw after this slice.
     void input_arrived();
 

@@ -33,9 +33,18 @@ EMSCRIPTEN_KEEPALIVE void sl_url_fragment_changed() { sightline::BrowserApp::ins
 
 EMSCRIPTEN_KEEPALIVE void sl_wake() { sightline::BrowserApp::instance()->wake(); }
 
-// Any call may change what is drawn: it wakes an idle page.
-EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arguments_json) {
+// The settings file the analyst picked (Module.openSettingsFilePicker), its bytes in memory
+// the page allocated (ccall's strings go on the stack, too small for a file).
+EMSCRIPTEN_KEEPALIVE void sl_text_file_chosen(const char* name, const char* bytes, int size) {
+    sightline::BrowserApp::instance()->platform().text_file_chosen(name, std::string(bytes, static_cast<size_t>(size)));
     sightline::BrowserApp::instance()->wake();
+}
+
+// A call that changes something wakes an idle page to draw it; one that only reads lets the
+// frame loop run on (what it finished, such as the view's count, is drawn as any change is).
+EMSCRIPTEN_KEEPALIVE const char* sl_api_call(const char* method, const char* arguments_json) {
+    if (sightline::AutomationApi::only_reads(method)) sightline::BrowserApp::instance()->resume_frames();
+    else sightline::BrowserApp::instance()->wake();
     g_last_result = sightline::BrowserApp::instance()->api().call(method, arguments_json);
     return g_last_result.c_str();
 }

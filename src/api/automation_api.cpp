@@ -4,6 +4,7 @@
 #include "api/ip_range_calls.h"
 #include "api/insights_json.h"
 #include "api/policy_api.h"
+#include "api/settings_calls.h"
 #include "filter/filter_json.h"
 #include "import/column_mapping_json.h"
 #include "app/insight_policy_counts.h"
@@ -18,6 +19,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace sightline {
@@ -461,11 +463,26 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"setIpRange", set_ip_range_call}, {"ipRanges", ip_ranges_call}, {"removeIpRange", remove_ip_range_call},
         {"setIpAs", set_ip_as_call}, {"undo", undo_call},
         {"userInsights", user_insights}, {"ipInsights", ip_insights},
+        {"exportSettings", export_settings_call}, {"importSettings", import_settings_call},
     };
     return table;
 }
 
+// The calls that change nothing the page shows. Some finish work first (status({complete}),
+// the insights finish the policies' run): what that changes moves the log's revision, which
+// the page watches on its own.
+const std::set<std::string, std::less<>>& reading_calls() {
+    static const std::set<std::string, std::less<>> names = {
+        "query", "values", "getFilter", "activity", "status", "queries", "sql", "timeline", "checkMapping",
+        "exportCsv", "exportStatus", "ipRanges", "userInsights", "ipInsights", "exportSettings",
+        "policies", "testPolicy", "policyTemplates", "alerts",
+    };
+    return names;
+}
+
 } // namespace
+
+bool AutomationApi::only_reads(std::string_view method) { return reading_calls().count(method) > 0; }
 
 std::string AutomationApi::call(std::string_view method, std::string_view arguments_json) {
     auto handler = handlers().find(method);

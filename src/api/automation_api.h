@@ -18,6 +18,11 @@ public:
     // `arguments_json` is a JSON array of the call's arguments, e.g. `[{"limit": 5}]`.
     std::string call(std::string_view method, std::string_view arguments_json);
 
+    // Whether a call only reads (status, query, values, ...): the page need not draw after it.
+    // A script polling status() every 50 ms otherwise had the page draw frames without pause,
+    // each ~100 ms of CPU without a GPU, and the work between frames waited for them.
+    static bool only_reads(std::string_view method);
+
 private:
     AppModel& model_;
 };

@@ -19,6 +19,12 @@ std::string AnalystSettings::delete_query(std::string_view name) {
     return changed_unless(saved_queries_.remove(name));
 }
 
+void AnalystSettings::import_saved_queries(const SavedQueries& imported, bool replace) {
+    if (replace) saved_queries_ = imported;
+    else saved_queries_.merge(imported);
+    ++revision_;
+}
+
 std::string AnalystSettings::restore_saved_queries(std::string_view json) {
     SavedQueriesLoad loaded = SavedQueries::from_json(json);
     saved_queries_ = std::move(loaded.queries);

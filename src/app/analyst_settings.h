@@ -21,6 +21,8 @@ public:
     // Restores saved queries from storage; returns what could not be restored, if anything.
     // Not a change: what was restored is what storage holds.
     std::string restore_saved_queries(std::string_view json);
+    // A settings import's queries (app/settings_transfer.h): in place of these, or merged. A change.
+    void import_saved_queries(const SavedQueries& imported, bool replace);
 
     const SavedQueries& saved_queries() const { return saved_queries_; }
     // Something else the analyst configured changed (a remembered mapping).

@@ -13,6 +13,7 @@
 #include "app/insight_policy_counts.h"
 #include "app/ip_range_table.h"
 #include "app/policy_workspace.h"
+#include "app/settings_transfer.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
 
@@ -112,6 +113,13 @@ public:
     const IpRangeTable& ip_ranges() const { return ip_ranges_; }
     // The ranges storage kept, applied; not a change and not undoable. What could not be restored.
     std::string restore_ip_ranges(std::string_view json);
+
+    // --- settings export and import (app/settings_transfer.h; app/app_model_settings.cpp)
+    std::string export_settings() const;
+    // Everything the document holds, or nothing: an error (which part, which entry, why) and
+    // no change. Imported IP ranges are one undo step and rewrite the activities they cover;
+    // imported policies run again.
+    std::string import_settings(std::string_view json, SettingsImportMode mode);
 
     // --- state the UI draws ---------------------------------------------------------------
     bool showing_demo_data() const override { return demo_loaded_; }

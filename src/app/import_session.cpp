@@ -211,6 +211,11 @@ std::string ImportSession::skip_mapping_file() {
     return {};
 }
 
+void ImportSession::import_remembered_mappings(const ColumnMappingMemory& imported, bool replace) {
+    if (replace) remembered_ = imported;
+    else remembered_.merge(imported);
+}
+
 std::string ImportSession::restore_remembered_mappings(std::string_view json) {
     ColumnMappingMemoryLoad loaded = ColumnMappingMemory::from_json(json);
     remembered_ = std::move(loaded.memory);

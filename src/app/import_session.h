@@ -103,6 +103,8 @@ public:
     const ColumnMappingMemory& remembered_mappings() const { return remembered_; }
     // Restores remembered mappings from storage; returns what could not be restored, if anything.
     std::string restore_remembered_mappings(std::string_view json);
+    // A settings import's mappings (app/settings_transfer.h): in place of these, or merged.
+    void import_remembered_mappings(const ColumnMappingMemory& imported, bool replace);
 
     // --- what the UI draws and the driver returns -----------------------------------------------
     const ImportJob* job() const { return job_.get(); }

@@ -79,6 +79,18 @@ void PolicyBook::set_alert_state(const std::string& alert_id, AlertState state) 
     ++revision_;
 }
 
+void PolicyBook::merge(const PolicyBook& other) {
+    for (const ActivityPolicy& policy : other.policies_) save(policy);
+    for (const auto& [id, state] : other.alerts_) alerts_[id] = state;
+    ++revision_;
+}
+
+void PolicyBook::replace_with(PolicyBook other) {
+    const uint64_t revision = revision_;
+    *this = std::move(other);
+    revision_ = std::max(revision, revision_) + 1;
+}
+
 std::string PolicyBook::to_json() const {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);

@@ -42,6 +42,12 @@ public:
     // Restores what storage holds; returns what could not be restored (a bad entry is left
     // out and named while the others load). Not a change.
     std::string restore(std::string_view json);
+    // Adds `other`'s policies and alert statuses; a policy with the name of one of these takes
+    // its place (a settings import). A change.
+    void merge(const PolicyBook& other);
+    // Takes `other`'s policies and alert statuses in place of these (a settings import that
+    // replaces). A change: the revision moves on from this book's, never back to `other`'s.
+    void replace_with(PolicyBook other);
 
     uint64_t revision() const { return revision_; }
 

@@ -40,6 +40,12 @@ std::string PolicyWorkspace::restore(std::string_view json) {
     return error;
 }
 
+void PolicyWorkspace::import_book(const PolicyBook& imported, bool replace) {
+    if (replace) book_.replace_with(imported);
+    else book_.merge(imported);
+    start_run();
+}
+
 void PolicyWorkspace::data_changed() {
     preview_.reset();
     preview_result_.reset();

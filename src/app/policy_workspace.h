@@ -52,6 +52,8 @@ public:
     const std::vector<ActivityPolicy>& policies() const { return book_.list(); }
     // Restores what the browser's storage kept (PolicyBook::restore) and runs the policies.
     std::string restore(std::string_view json);
+    // A settings import's policies and alert statuses (app/settings_transfer.h), then a run.
+    void import_book(const PolicyBook& imported, bool replace);
     PolicyBook& book() { return book_; }
     const PolicyBook& book() const { return book_; }
 

@@ -106,6 +106,14 @@ std::string SavedQueries::replace(std::string_view name, const ActivityFilter& f
     return {};
 }
 
+void SavedQueries::merge(const SavedQueries& other) {
+    for (const NamedQuery& query : other.queries_) {
+        auto slot = find_slot(query.name);
+        if (slot != queries_.end()) *slot = query; // the same name ignoring case: the newer spelling too
+        else insert_sorted(query);
+    }
+}
+
 std::string SavedQueries::rename(std::string_view from, std::string_view to) {
     auto slot = find_slot(trim(from));
     if (slot == queries_.end()) return not_found(from);

@@ -25,6 +25,8 @@ public:
     std::string replace(std::string_view name, const ActivityFilter& filter);  // an existing name only
     std::string rename(std::string_view from, std::string_view to);
     std::string remove(std::string_view name);
+    // Adds `other`'s queries; one with the name of one of these takes its place (a settings import).
+    void merge(const SavedQueries& other);
 
     // Looks names up trimmed and ignoring ASCII case, as they are compared when saving.
     const ActivityFilter* find(std::string_view name) const;

@@ -52,6 +52,10 @@ void ColumnMappingMemory::remember(const std::vector<std::string>& column_names,
     if (entries_.size() > kMaxEntries) entries_.resize(kMaxEntries);
 }
 
+void ColumnMappingMemory::merge(const ColumnMappingMemory& other) {
+    for (auto e = other.entries_.rbegin(); e != other.entries_.rend(); ++e) remember(e->columns, e->mapping, e->file_name);
+}
+
 std::optional<RememberedMapping> ColumnMappingMemory::find(const std::vector<std::string>& column_names) const {
     const std::string identity = header_identity(column_names);
     for (const Entry& e : entries_) {

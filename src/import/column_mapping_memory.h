@@ -39,6 +39,8 @@ public:
     // header; nullopt when none (or when it names a column this header lacks).
     std::optional<RememberedMapping> find(const std::vector<std::string>& column_names) const;
     size_t size() const { return entries_.size(); }
+    // Remembers `other`'s mappings as the most recent ones, in their order (a settings import).
+    void merge(const ColumnMappingMemory& other);
 
     // {"version": 1, "mappings": [{"columns": [...], "mapping": {...}, "file": "..."}]}, newest first.
     std::string to_json() const;

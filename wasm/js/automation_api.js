@@ -37,6 +37,8 @@
   api.alerts = method('alerts');
   api.setAlertStatus = method('setAlertStatus');
   api.policyEditor = method('policyEditor');
+  api.exportSettings = method('exportSettings');
+  api.importSettings = method('importSettings');
   // Extras beyond the contract (docs/automation-api.md).
   api.queries = method('queries');
   api.saveQuery = method('saveQuery');

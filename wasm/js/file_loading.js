@@ -278,6 +278,26 @@
     input.click();
   };
 
+  // File > Settings file...: one JSON file, read as text and handed to the settings window.
+  module.openSettingsFilePicker = () => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener('change', async () => {
+      const file = input.files[0];
+      if (!file) return;
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ptr = module._malloc(Math.max(1, bytes.length));
+      module.HEAPU8.set(bytes, ptr);
+      try {
+        module.ccall('sl_text_file_chosen', null, ['string', 'number', 'number'], [file.name, ptr, bytes.length]);
+      } finally {
+        module._free(ptr);
+      }
+    });
+    input.click();
+  };
+
   // Drag and drop anywhere on the page, with an overlay while files are over it. dragenter and
   // dragleave fire for every element crossed, so the overlay counts them rather than trusting one.
   const dropOverlay = document.getElementById('drop-overlay');

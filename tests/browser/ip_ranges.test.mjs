@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openWatchedPage, waitForReady, screenshot, click, focusTextBox, waitForKeyboardFree, rectOf,
-  useBrowserAndServer } from './lib/browser.mjs';
+  poll, useBrowserAndServer } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
 
@@ -19,17 +19,6 @@ async function expectedCount(page) {
   const network = asNumber('192.0.2.128');
   return ips.filter(({ value }) => /^\d+\.\d+\.\d+\.\d+$/.test(value) && Math.floor(asNumber(value) / 64) === network / 64)
     .reduce((sum, { count }) => sum + count, 0);
-}
-
-async function poll(page, fn, arg, ok, what) {
-  const deadline = Date.now() + 15000;
-  let value;
-  do {
-    value = await page.evaluate(fn, arg);
-    if (ok(value)) return value;
-    await page.waitForTimeout(60);
-  } while (Date.now() < deadline);
-  throw new Error(`${what}; last: ${JSON.stringify(value)}`);
 }
 
 const customRanges = (page) => page.evaluate(() => window.sightline.ipRanges().then((r) => r.filter((x) => !x.builtin)));

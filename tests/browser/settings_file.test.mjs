@@ -8,23 +8,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openWatchedPage, waitForReady, screenshot, click, rectOf, useBrowserAndServer } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, click, rectOf, poll, useBrowserAndServer } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
 
 const OFFICE = { name: 'London office', cidrs: ['192.0.2.128/26'], category: 'VPN', tags: ['Shared'] };
 const POLICY = { name: 'Any admin activity', severity: 'Low', filter: { all: [{ field: 'admin', op: 'is_true' }] } };
-
-async function poll(page, fn, arg, ok, what) {
-  const deadline = Date.now() + 15000;
-  let value;
-  do {
-    value = await page.evaluate(fn, arg);
-    if (ok(value)) return value;
-    await page.waitForTimeout(60);
-  } while (Date.now() < deadline);
-  throw new Error(`${what}; last: ${JSON.stringify(value)}`);
-}
 
 const exported = (page) => page.evaluate(() => window.sightline.exportSettings());
 const vpnFromOffice = (page) => page.evaluate(() => window.sightline.query({ limit: 0, filter: { all: [

@@ -26,6 +26,28 @@ std::string end_of_day_if_date_only(const std::string& text) {
     return text;
 }
 
+// Puts the next widget beside the last one when it fits in the window, else starts a new row:
+// on a narrow window the bar wraps rather than cutting off its last buttons.
+void flow(float next_width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width <= right) ImGui::SameLine();
+}
+
+float button_width(const char* text) {
+    return ImGui::CalcTextSize(text, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+// A chip's text: its label, and what it selects ("App: Box +2").
+std::string chip_text(const ActivityFilter& filter, const char* label, const char* field) {
+    std::vector<std::string> selected = top_level_values(filter, field, FilterOp::Eq);
+    if (selected.empty()) return label;
+    return std::string(label) + ": " + selected.front() + (selected.size() > 1 ? " +" + std::to_string(selected.size() - 1) : "");
+}
+
+std::string chip_button_label(const ActivityFilter& filter, const char* label, const char* field) {
+    return chip_text(filter, label, field) + "  v###chip" + field;
+}
+
 } // namespace
 
 void FilterBarPanel::sync_from_model(const AppModel& model) {
@@ -46,22 +68,28 @@ void FilterBarPanel::sync_from_model(const AppModel& model) {
 
 void FilterBarPanel::draw(AppModel& model, UiPlatform&) {
     sync_from_model(model);
+    const ActivityFilter& filter = model.log().filter();
+    const float font = ImGui::GetFontSize();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    auto chip_width = [&](const char* label, const char* field) {
+        return button_width(chip_button_label(filter, label, field).c_str());
+    };
     draw_chip(model, "App", "app");
-    ImGui::SameLine();
+    flow(chip_width("User name", "user"));
     draw_chip(model, "User name", "user");
-    ImGui::SameLine();
+    flow(kIpBoxEms * font);
     draw_ip_box(model);
-    ImGui::SameLine();
+    flow(chip_width("Activity type", "activity_type"));
     draw_chip(model, "Activity type", "activity_type");
-    ImGui::SameLine();
+    flow(chip_width("Location", "country"));
     draw_chip(model, "Location", "country");
-    ImGui::SameLine();
+    flow(2 * kDateBoxEms * font + spacing);
     draw_date_range(model);
-    ImGui::SameLine();
+    flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Advanced filters").x);
     ImGui::Checkbox("Advanced filters", &show_advanced_);
     note_item("filter:advanced");
     if (!model.log().filter().empty()) {
-        ImGui::SameLine();
+        flow(button_width("Clear filters"));
         if (ImGui::Button("Clear filters")) model.log().set_filter({});
         note_item("filter:clear");
     }
@@ -71,18 +99,15 @@ void FilterBarPanel::draw(AppModel& model, UiPlatform&) {
 
 void FilterBarPanel::draw_chip(AppModel& model, const char* label, const char* field) {
     std::vector<std::string> selected = top_level_values(model.log().filter(), field, FilterOp::Eq);
-    std::string text = selected.empty() ? std::string(label)
-                                        : std::string(label) + ": " + selected.front() +
-                                              (selected.size() > 1 ? " +" + std::to_string(selected.size() - 1) : "");
     std::string popup = std::string("picker:") + field;
-    if (ImGui::Button((text + "  v###chip" + field).c_str())) ImGui::OpenPopup(popup.c_str());
+    if (ImGui::Button(chip_button_label(model.log().filter(), label, field).c_str())) ImGui::OpenPopup(popup.c_str());
     note_item(std::string("chip:") + label);
     if (picker_.draw_popup(popup.c_str(), model, field, selected))
         model.log().set_filter(with_top_level_values(model.log().filter(), field, FilterOp::Eq, std::move(selected)));
 }
 
 void FilterBarPanel::draw_ip_box(AppModel& model) {
-    ImGui::SetNextItemWidth(11 * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(kIpBoxEms * ImGui::GetFontSize());
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;
@@ -104,7 +129,7 @@ void FilterBarPanel::draw_ip_box(AppModel& model) {
 }
 
 void FilterBarPanel::draw_date_range(AppModel& model) {
-    float width = 8.5f * ImGui::GetFontSize();
+    float width = kDateBoxEms * ImGui::GetFontSize();
     ImGui::SetNextItemWidth(width);
     ImGui::InputTextWithHint("##from", "From (YYYY-MM-DD)", from_text_, sizeof from_text_);
     bool done = ImGui::IsItemDeactivatedAfterEdit();

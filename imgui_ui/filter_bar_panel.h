@@ -21,6 +21,10 @@ public:
     void focus_search() { focus_search_ = true; }
 
 private:
+    // Widths of the text boxes, in font sizes (the bar's wrapping needs them before drawing).
+    static constexpr float kIpBoxEms = 11.0f;
+    static constexpr float kDateBoxEms = 8.5f;
+
     void draw_chip(AppModel& model, const char* label, const char* field);
     void draw_ip_box(AppModel& model);
     void draw_date_range(AppModel& model);

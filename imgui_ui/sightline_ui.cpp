@@ -131,12 +131,17 @@ void SightlineUi::draw_menu_bar() {
 
 void SightlineUi::draw_demo_banner() {
     if (!model_.showing_demo_data()) return;
+    static constexpr const char* kText = "DEMO DATA: these activities are generated examples, not a real log. "
+                                         "Open your own export with File > Open files, or drop files onto the page.";
+    // The text wraps on a narrow window; the banner is as tall as its lines.
+    const float wrap = ImGui::GetContentRegionAvail().x - 16;
+    const float text_height = ImGui::CalcTextSize(kText, nullptr, false, wrap).y;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.27f, 0.05f, 1.0f));
-    ImGui::BeginChild("demo_banner", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 4), false,
-                      ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPos(ImVec2(8, 4));
-    ImGui::TextUnformatted("DEMO DATA: these activities are generated examples, not a real log. "
-                           "Open your own export with File > Open files, or drop files onto the page.");
+    ImGui::BeginChild("demo_banner", ImVec2(0, text_height + 12), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(8, 6));
+    ImGui::PushTextWrapPos(8 + wrap);
+    ImGui::TextUnformatted(kText);
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openWatchedPage, waitForReady, screenshot, luminanceSpread, useBrowserAndServer, click, rectOf } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, luminanceSpread, useBrowserAndServer, click, rectOf, poll } from './lib/browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SINGLE = path.join(ROOT, 'build', 'web-single', 'sightline.html');
@@ -92,6 +92,31 @@ test('the View and Help menus open the windows the shell lists', async () => {
     await context.close();
   }
 });
+
+// On a narrow window the filter bar wraps: every control stays on screen, Clear filters too
+// (at 1100 px it used to be cut off at the right edge).
+for (const width of [1100, 800]) {
+  test(`the filter bar wraps on a ${width} px window and keeps Clear filters on screen`, async () => {
+    const { page, context, problems } = await openWatchedPage(env.browser, env.server.url, { viewport: { width, height: 700 } });
+    try {
+      await waitForReady(page);
+      const filter = { all: [{ field: 'app', op: 'eq', values: ['Salesforce', 'Office 365'] },
+        { field: 'user', op: 'eq', values: ['omar.silva@contoso.example'] }] };
+      assert.ok((await page.evaluate((f) => window.sightline.setFilter(f), filter)).ok);
+      const clear = await rectOf(page, 'filter:clear');
+      const advanced = await rectOf(page, 'filter:advanced');
+      for (const [name, r] of [['Clear filters', clear], ['Advanced filters', advanced]])
+        assert.ok(r.x >= 0 && r.x + r.width <= width, `${name} is inside the ${width} px window: ${JSON.stringify(r)}`);
+      await screenshot(page, `filter-bar-${width}`);
+      await click(page, 'filter:clear'); // and it works where it is drawn
+      await poll(page, () => window.sightline.getFilter(), null, (f) => !f.all?.length && !f.any?.length,
+        'Clear filters cleared the filter');
+      assert.deepEqual(problems.consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('a page whose wasm cannot load shows a readable error, not a blank canvas', async () => {
   const { page, context } = await openWatchedPage(env.browser, env.server.url);

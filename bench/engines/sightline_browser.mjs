@@ -168,6 +168,7 @@ export class SightlineBrowser {
             gaps.sort((a, b) => a - b);
             return { ms, total: st.rows, bytes: st.bytes, slices: work.background_slices,
               frame_intervals: { count: gaps.length, median_ms: gaps[gaps.length >> 1], p95_ms: gaps[Math.floor(gaps.length * 0.95)], worst_ms: gaps[gaps.length - 1] } };
+          }
           if (o.kind === 'policy') {
             const r = await window.sightline.testPolicy(o.policy);
             if (r.error) return { error: r.error };
@@ -182,6 +183,7 @@ export class SightlineBrowser {
             const r = await window.sightline.setIpRange(o.range);
             if (r.error) return { error: r.error };
             return { ms: performance.now() - t0 };
+          }
           if (o.kind === 'insights') {
             const r = await (o.subject === 'ip' ? window.sightline.ipInsights(o.value) : window.sightline.userInsights(o.value));
             if (r.error) return { error: r.error };

@@ -184,8 +184,12 @@ struct IpLocationTableReader {
 };
 
 IpLocationTableParse IpLocationTable::parse(std::span<const std::byte> bytes) {
+    return adopt(std::vector<std::byte>(bytes.begin(), bytes.end()));
+}
+
+IpLocationTableParse IpLocationTable::adopt(std::vector<std::byte> bytes) {
     IpLocationTable table;
-    table.bytes_.assign(bytes.begin(), bytes.end());
+    table.bytes_ = std::move(bytes);
     IpLocationTableReader reader(table);
     if (!reader.read()) return {std::nullopt, reader.error};
     return {std::move(table), {}};

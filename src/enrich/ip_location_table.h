@@ -32,6 +32,8 @@ public:
     // Copies and validates the asset's bytes; a bad, truncated or other-version asset gives
     // no table and the reason.
     static IpLocationTableParse parse(std::span<const std::byte> bytes);
+    // The same, keeping `bytes` as the table's own without a copy (the page hands over 16 MB).
+    static IpLocationTableParse adopt(std::vector<std::byte> bytes);
 
     // Binary search in the address's family. Private, reserved and unallocated addresses have
     // no country and no system (the sources leave them out).

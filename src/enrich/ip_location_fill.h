@@ -6,6 +6,9 @@
 //      and ISP overrides are shown over the row's values whatever they are;
 //   2. a value the export carries wins over a computed one: fill only an empty country or isp;
 //   3. otherwise the values here, marked as computed.
+// In the store that order falls out of writing the fill first and applying the ranges after it
+// (store/ip_overrides.h keeps the values under a range and gives them back when it goes, so a
+// computed value under a range returns with its computed mark when the range is removed).
 // City is never computed (the sources have none); the map places a country without a city at
 // the country's centroid (assets/tables/country_centroids.csv, read by imgui_ui/world_atlas.h).
 #pragma once

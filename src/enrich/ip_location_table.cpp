@@ -62,7 +62,6 @@ struct IpLocationTableReader {
     std::string error;
 
     size_t left() const { return t.bytes_.size() - at; }
-    const std::byte* here() const { return t.bytes_.data() + at; }
 
     bool fail(std::string why) {
         if (error.empty()) error = "ip-location asset: " + why;
@@ -197,10 +196,6 @@ IpLocationTableParse IpLocationTable::adopt(std::vector<std::byte> bytes) {
 
 std::string_view IpLocationTable::text(Span s) const {
     return {reinterpret_cast<const char*>(bytes_.data()) + s.offset, s.length};
-}
-
-size_t IpLocationTable::range_count() const {
-    return v4_country_.count + v4_system_.count + v6_country_.count + v6_system_.count;
 }
 
 IpLocation IpLocationTable::lookup(const IpBytes& address) const {

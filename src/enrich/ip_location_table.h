@@ -36,22 +36,21 @@ public:
     static IpLocationTableParse adopt(std::vector<std::byte> bytes);
 
     // Binary search in the address's family. Private, reserved and unallocated addresses have
-    // no country and no system (the sources leave them out).
+    // no country and no system (the sources leave most out; the converter blanks every range of
+    // assets/tables/special_purpose_ip_ranges.csv).
     IpLocation lookup(const IpBytes& address) const;
 
     // Which packages and versions the data came from, for the About box.
     std::string_view provenance() const { return text(provenance_); }
     size_t size_bytes() const { return bytes_.size(); }
-    size_t range_count() const;
 
+private:
     // One of the asset's four range sections: n keys (big-endian, 4 or 16 bytes) then n values.
     struct Section {
         size_t count = 0;
         size_t keys = 0;   // offset of the first key in bytes_
         size_t values = 0; // offset of the first value
     };
-
-private:
     struct Span {
         size_t offset = 0;
         size_t length = 0;
@@ -74,7 +73,7 @@ private:
 
 struct IpLocationTableParse {
     std::optional<IpLocationTable> table;
-    std::string error; // e.g. "ip-location asset is truncated in the IPv6 ASN ranges"
+    std::string error; // e.g. "ip-location asset: truncated in the IPv6 ASN ranges"
 };
 
 } // namespace sightline

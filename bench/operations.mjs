@@ -187,5 +187,16 @@ export const EXPORT_OPERATIONS = [
   },
 ];
 
+// For Sightline natively only (tools/bench/sightline_bench.cpp): the offline IP location
+// (src/enrich/) over every distinct address of the log, after the asset is read. The page loads
+// the asset lazily and the baselines have no IP location to compare with.
+export const NATIVE_OPERATIONS = [
+  {
+    name: 'IP location: every distinct IP',
+    what: 'country, ASN and ISP of each distinct IP address (fill_ip_locations), the asset already read',
+    kind: 'ip_location',
+  },
+];
+
 // Operations the benchmark cannot ask yet (listed in the results as not implemented).
 export const LATER_OPERATIONS = [];

@@ -8,9 +8,13 @@ import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const HERE = import.meta.dirname;
 const RESULTS_DIR = path.join(HERE, 'results');
+// The offline IP location asset (cmake/IpLocation.cmake): the native build's copy, the same
+// bytes as build/web/ip-location.bin.
+const IP_LOCATION_ASSET = path.join(HERE, '..', 'build', 'native', 'ip-location.bin');
 
 // --- arguments ---------------------------------------------------------------------------------
 const ENGINES = [
@@ -81,7 +85,7 @@ async function main() {
   ensureNodeModules();
   // Imported after npm ci: these modules import the npm packages.
   const { ensureData } = await import('./make_data.mjs');
-  const { OPERATIONS, EXPORT_OPERATIONS, LATER_OPERATIONS, sqlFor } = await import('./operations.mjs');
+  const { OPERATIONS, EXPORT_OPERATIONS, NATIVE_OPERATIONS, LATER_OPERATIONS, sqlFor } = await import('./operations.mjs');
   const { runSightlineNative, NATIVE_BENCH } = await import('./engines/sightline_native.mjs');
   const { runSqliteShell } = await import('./engines/sqlite_shell.mjs');
   const { SightlineBrowser } = await import('./engines/sightline_browser.mjs');
@@ -100,9 +104,11 @@ async function main() {
   // The exports go to Sightline and the sqlite3 shell only (sql.js and DuckDB-Wasm read opsFile).
   const nativeOpsFile = path.join(os.tmpdir(), `sightline-bench-native-ops-${process.pid}.json`);
   fs.writeFileSync(nativeOpsFile, JSON.stringify([...JSON.parse(fs.readFileSync(opsFile, 'utf8')),
-    ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null }))]));
+    ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null })),
+    ...NATIVE_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, asset: IP_LOCATION_ASSET }))]));
   browserOps.push(...EXPORT_OPERATIONS.map((o) => ({ name: o.name, kind: o.kind, filter: o.filter ?? null })));
   const exportNames = EXPORT_OPERATIONS.map((o) => o.name);
+  const nativeNames = NATIVE_OPERATIONS.map((o) => o.name);
 
   let browser = null;
   if (args.engines.includes('wasm')) {
@@ -154,7 +160,7 @@ async function main() {
           break;
         }
       }
-      entry.engines[id] = { runs, failure, summary: summarise(runs, [...OPERATIONS.map((o) => o.name), ...exportNames]) };
+      entry.engines[id] = { runs, failure, summary: summarise(runs, [...OPERATIONS.map((o) => o.name), ...exportNames, ...nativeNames]) };
     }
   }
   if (browser) results.chromium = await browser.version();
@@ -169,10 +175,12 @@ async function main() {
   results.seconds_total = (Date.now() - started) / 1000;
   results.seconds_measuring = (Date.now() - measureStart) / 1000;
   results.operations = [...OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: o.filter ?? null, sql: sqlFor(o, 'sqlite') })),
-    ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: o.filter ?? null, sql: [o.sql] }))];
+    ...EXPORT_OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: o.filter ?? null, sql: [o.sql] })),
+    ...NATIVE_OPERATIONS.map((o) => ({ name: o.name, what: o.what, filter: null, sql: [] }))];
   results.not_implemented = LATER_OPERATIONS;
+  results.ip_location_asset = ipLocationAssetSize();
 
-  const table = renderTables(results, OPERATIONS, exportNames, LATER_OPERATIONS, exportNames);
+  const table = renderTables(results, OPERATIONS, [...exportNames, ...nativeNames], LATER_OPERATIONS, exportNames, nativeNames);
   console.log(table);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = JSON.stringify(results, null, 1);
@@ -180,6 +188,14 @@ async function main() {
   fs.writeFileSync(path.join(RESULTS_DIR, `${results.date.replace(/[:.]/g, '-')}-${results.mode}.json`), json);
   updateReadme(results, table);
   log(`results: bench/results/latest.json; table in bench/README.md (${results.seconds_total.toFixed(0)} s in all)`);
+}
+
+// What the IP location asset adds to the static folder: its bytes, and gzipped (level 9, as a
+// static host compresses it), the issue's budget being 15 MB compressed.
+function ipLocationAssetSize() {
+  if (!fs.existsSync(IP_LOCATION_ASSET)) return null;
+  const bytes = fs.readFileSync(IP_LOCATION_ASSET);
+  return { bytes: bytes.length, gzip_bytes: zlib.gzipSync(bytes, { level: 9 }).length };
 }
 
 // Medians and spreads of one engine's runs.
@@ -203,7 +219,8 @@ function summarise(runs, opNames) {
   for (const name of opNames) {
     const per = runs.map((r) => r.operations?.[name]).filter(Boolean);
     if (!per.length) continue;
-    s.operations[name] = { ms: summary(per.map((p) => p.ms)), total: per[0].total ?? null };
+    s.operations[name] = { ms: summary(per.map((p) => p.ms)), total: per[0].total ?? null, located: per[0].located ?? null,
+      load_ms: summary(per.map((p) => p.load_ms).filter((x) => x != null)) };
   }
   return s;
 }
@@ -214,7 +231,7 @@ const spread = (s) => (s.runs > 1 && s.median > 0 ? ` ±${Math.round(((s.max - s
 const fmtMs = (s) => (s ? (s.median >= 1000 ? `${fmtNum(s.median / 1000)} s` : `${fmtNum(s.median)} ms`) + spread(s) : null);
 const fmtBytes = (b) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
-function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = []) {
+function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = [], nativeNames = []) {
   const out = [];
   const ids = ENGINES.map((e) => e.id);
   const baselines = ENGINES.filter((e) => !e.sightline);
@@ -224,6 +241,8 @@ function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = []) {
   const m = results.machine;
   out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB RAM, ${m.os}; load average at start ${m.load_average_at_start.join(' ')}. ` +
     `Node ${m.node}, Chromium ${m.chromium}, sqlite3 ${m.sqlite3_shell}, sql.js ${m.sql_js}, DuckDB-Wasm ${m.duckdb_wasm}.`);
+  const asset = results.ip_location_asset;
+  if (asset) out.push(`IP location asset (build/web/ip-location.bin): ${(asset.bytes / 1e6).toFixed(1)} MB, ${(asset.gzip_bytes / 1e6).toFixed(1)} MB gzipped (budget: 15 MB gzipped).`);
   out.push('Ratios: Sightline ÷ baseline of the same figure (time, memory): below 1 means Sightline is faster / smaller.');
   for (const size of results.sizes) {
     out.push('');
@@ -301,8 +320,14 @@ function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = []) {
     line('app: work per background slice after ingest (median / p95 / worst)', workTimes((r) => r.ingest.background_slices));
     for (const op of [...OPERATIONS.map((o) => o.name), ...EXTRA]) {
       const opMs = (id) => eng(id)?.summary.operations[op]?.ms;
-      line(op, (id) => fmtMs(opMs(id)) ?? (EXTRA.includes(op) && eng(id)?.runs.length && ENGINES.find((e) => e.id === id).sightline ? 'n/a (not implemented)' : null),
+      const missing = nativeNames.includes(op) ? 'native only' : 'n/a (not implemented)';
+      line(op, (id) => fmtMs(opMs(id)) ?? (EXTRA.includes(op) && eng(id)?.runs.length && ENGINES.find((e) => e.id === id).sightline ? missing : null),
         (id) => opMs(id)?.median);
+    }
+    for (const name of nativeNames) {
+      const op = (id) => eng(id)?.summary.operations[name];
+      line(`${name}: distinct IPs (located) / reading the asset`, (id) => (op(id)?.total != null
+        ? `${op(id).total.toLocaleString('en-US')} (${(op(id).located ?? 0).toLocaleString('en-US')}) / ${fmtMs(op(id).load_ms) ?? '—'}` : null));
     }
     for (const later of LATER) rows.push([later, 'n/a (not implemented)', 'n/a (not implemented)', '', '', '', ...sightlines.flatMap(() => baselines.map(() => ''))]);
     out.push(markdownTable(head, rows));

@@ -3,7 +3,7 @@
 # written: the README's layout repeats it for readers, and tools/check_layers.py reads it
 # from here at build time, so an #include that runs upward fails the build. A call that runs
 # upward fails to link too: a static library is searched once, in this order.
-set(SIGHTLINE_LAYERS util model text store filter query import demo export app api)
+set(SIGHTLINE_LAYERS util model text enrich store filter query import demo export app api)
 
 set(_below "")
 foreach(_layer IN LISTS SIGHTLINE_LAYERS)

@@ -1,5 +1,6 @@
 // Help > About Sightline: what the app is, the promise that nothing leaves the page, and the
-// credits of the data it ships (later: the IP location and ASN tables' licences).
+// credits of the data it ships: the offline IP location's sources and their licences, and where
+// that table stands in this page.
 #pragma once
 
 #include "panel.h"

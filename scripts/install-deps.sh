@@ -85,4 +85,10 @@ if [ ! -f "$ROOT/tools/map/node_modules/world-atlas/countries-110m.json" ]; then
   step "npm ci (tools/map)"
   (cd "$ROOT/tools/map" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/map"
 fi
+# The offline IP location data (npm @ip-location-db/*), a build input, pinned by package-lock.json.
+if [ ! -f "$ROOT/tools/geo/node_modules/@ip-location-db/asn/asn-ipv4-num.csv" ] ||
+   [ ! -f "$ROOT/tools/geo/node_modules/@ip-location-db/geo-whois-asn-country/geo-whois-asn-country-ipv4-num.csv" ]; then
+  step "npm ci (tools/geo)"
+  (cd "$ROOT/tools/geo" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/geo"
+fi
 step "dependencies ready"

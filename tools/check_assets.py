@@ -234,8 +234,28 @@ def parse_with_core(filters):
             problem(path, f"the core refuses the filter: {json.loads(answer)['error']}")
 
 
+def check_special_purpose_ip_ranges():
+    """The addresses the offline IP location never locates (tools/geo/make_ip_location.py)."""
+    import ipaddress
+    path, rows = read_table("special_purpose_ip_ranges.csv", ["cidr", "name"])
+    networks = []
+    for r in rows:
+        where = f"line {r['line']}"
+        try:
+            networks.append((ipaddress.ip_network(r["cidr"], strict=True), where))
+        except ValueError as e:
+            problem(path, f"{where}: {r['cidr']!r} is not a CIDR range ({e})")
+        if not r["name"].strip():
+            problem(path, f"{where}: no name")
+    for i, (a, where) in enumerate(networks):
+        for b, _ in networks[i + 1:]:
+            if a.version == b.version and a.overlaps(b):
+                problem(path, f"{where}: {a} overlaps {b}")
+
+
 def main():
     check_os_support_dates()
+    check_special_purpose_ip_ranges()
     check_country_centroids()
     check_country_numeric_codes()
     check_policy_templates(canonical_fields())

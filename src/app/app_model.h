@@ -11,6 +11,7 @@
 #include "app/drawer_insights.h"
 #include "app/import_session.h"
 #include "app/insight_policy_counts.h"
+#include "app/ip_location_source.h"
 #include "app/ip_range_table.h"
 #include "app/policy_workspace.h"
 #include "app/settings_transfer.h"
@@ -121,6 +122,17 @@ public:
     // imported policies run again.
     std::string import_settings(std::string_view json, SettingsImportMode mode);
 
+    // --- the offline IP location (app/ip_location_source.h; app/app_model_ip_location.cpp) --
+    // The table, once the page fetched it or the CLI read it; null until then.
+    const IpLocationTable* ip_location_table() const { return ip_location_.table.get(); }
+    const IpLocationSource& ip_location_source() const { return ip_location_; }
+    void set_ip_location_table(std::shared_ptr<const IpLocationTable> table);
+    // Loading, Failed or Off, with the reason (Failed, Off) shown in the About box.
+    void set_ip_location_unavailable(IpLocationSource::State state, std::string why);
+    // Whether the table should be loaded now: nothing has asked for it yet, no import is running,
+    // the analyst's own files are shown, and some activity has an IP but no country or ISP.
+    bool ip_location_wanted() const;
+
     // --- state the UI draws ---------------------------------------------------------------
     bool showing_demo_data() const override { return demo_loaded_; }
     const SqlConsoleResult& sql_result() const { return sql_result_; }
@@ -163,6 +175,7 @@ private:
     mutable std::optional<PolicyCountsKept> drawer_policy_counts_;
     IpRangeTable ip_ranges_;
     std::vector<IpRangeTable> ip_range_undo_; // the tables before each change, oldest first
+    IpLocationSource ip_location_;
 };
 
 } // namespace sightline

@@ -1,8 +1,10 @@
 // sightline-cli: the core without a UI, for golden-file tests and benchmarks.
 // Commands: import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]
 //           api FILE... --calls CALLS.jsonl [--columns]
+//           locate [--ip-location ASSET] [IP...]
 #include "api_command.h"
 #include "import_command.h"
+#include "locate_command.h"
 
 #include <iostream>
 #include <string>
@@ -14,7 +16,10 @@ int main(int argc, char** argv) {
         return sightline::cli::run_import_command(std::vector<std::string>(args.begin() + 1, args.end()));
     if (!args.empty() && args[0] == "api")
         return sightline::cli::run_api_command(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (!args.empty() && args[0] == "locate")
+        return sightline::cli::run_locate_command(std::vector<std::string>(args.begin() + 1, args.end()));
     std::cerr << "usage: sightline-cli import FILE... [--jsonl OUT] [--stats] [--via-worker-protocol]\n"
-                 "       sightline-cli api FILE... --calls CALLS.jsonl [--columns]\n";
+                 "       sightline-cli api FILE... --calls CALLS.jsonl [--columns]\n"
+                 "       sightline-cli locate [--ip-location ASSET] [IP...]\n";
     return 2;
 }

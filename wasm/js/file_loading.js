@@ -224,6 +224,8 @@
       timing.total_ms = performance.now() - begun;
       for (const key of Object.keys(timing)) timing[key] = Math.round(timing[key]);
       if (!result.error) result.timing = timing;
+      // The rows are browsable: now the IP location's asset may be fetched (ip_location_loading.js).
+      if (!result.error) module.slIpLocation.loadIfWanted();
       return result;
     } catch (e) {
       session.fail((e && e.message) || String(e));

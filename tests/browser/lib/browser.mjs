@@ -95,11 +95,8 @@ export async function waitForStatus(page, predicate, { timeout = 20000 } = {}) {
   }
 }
 
-// Where a named widget is (sightline.itemRect), once it has been drawn at the same place twice
-// in a row: a window's first frame is a hidden sizing pass, so a popup's first rects are not
-// where it lands.
-// Evaluates fn(arg) in the page until ok(value) holds (15 s at most); the last value goes into
-// the error, named by `what`.
+// Evaluates `fn` on `arg` in the page until `ok` holds for its answer (15 s at most); the
+// last answer goes into the error, named by `what`.
 export async function poll(page, fn, arg, ok, what) {
   const deadline = Date.now() + 15000;
   let value;
@@ -111,6 +108,9 @@ export async function poll(page, fn, arg, ok, what) {
   throw new Error(`${what}; last: ${JSON.stringify(value)}`);
 }
 
+// Where a named widget is (sightline.itemRect), once it has been drawn at the same place twice
+// in a row: a window's first frame is a hidden sizing pass, so a popup's first rects are not
+// where it lands.
 export async function rectOf(page, name, { timeout = 10000 } = {}) {
   const deadline = Date.now() + timeout;
   const place = (r) => JSON.stringify([r.x, r.y, r.width, r.height]);

@@ -3,7 +3,7 @@
 # written: the README's layout repeats it for readers, and tools/check_layers.py reads it
 # from here at build time, so an #include that runs upward fails the build. A call that runs
 # upward fails to link too: a static library is searched once, in this order.
-set(SIGHTLINE_LAYERS util model text store filter query import demo export app api)
+set(SIGHTLINE_LAYERS util model text enrich store filter query import demo export app api)
 
 set(_below "")
 foreach(_layer IN LISTS SIGHTLINE_LAYERS)
@@ -20,6 +20,7 @@ foreach(_layer IN LISTS SIGHTLINE_LAYERS)
   set(_below "${_layer}")
 endforeach()
 target_link_libraries(sightline_store PUBLIC sqlite3_amalgamation)
+target_link_libraries(sightline_enrich PUBLIC re2_engine)
 
 # The whole core, for the programs over it (sightline-cli, the tests, the browser app).
 add_library(sightline_core INTERFACE)

@@ -13,8 +13,11 @@ namespace sightline {
 
 class UserAgentCache {
 public:
+    explicit UserAgentCache(UserAgentParser::Compile when = UserAgentParser::Compile::Now) : parser_(when) {}
+
     const ParsedUserAgent& parsed(std::string_view user_agent);
     const UserAgentParser& parser() const { return parser_; }
+    UserAgentParser& parser() { return parser_; }
     size_t size() const { return parsed_.size(); }
 
 private:

@@ -15,6 +15,9 @@
 namespace sightline {
 
 using ComputedFields = uint64_t;
+
+// The store's column, and the all-fields CSV export's column of the marked fields' names.
+inline constexpr std::string_view kComputedColumn = "computed";
 static_assert(kFieldCount <= 64, "one bit a field in the computed column");
 
 constexpr ComputedFields computed_bit(FieldId field) { return ComputedFields{1} << static_cast<unsigned>(field); }

@@ -40,29 +40,33 @@ std::vector<UserAgentGap> read_user_agent_gaps(const ActivityStore& store, int64
 
 void write_user_agent_fills(ActivityStore& store, std::span<const UserAgentFill> fills) {
     store.rewrite_coded_fields(kCopiedFields, [&](sqlite3* db) {
-        // Each field is set, and its bit with it, only while it is empty (the WHERE): the
-        // export's values win.
-        Statement set_field[3] = {
-            prepare(db, "UPDATE activities SET browser = ?2, computed = computed | ?3 WHERE rowid = ?1 AND browser = ''"),
-            prepare(db, "UPDATE activities SET os = ?2, computed = computed | ?3 WHERE rowid = ?1 AND os = ''"),
-            prepare(db, "UPDATE activities SET device_type = ?2, computed = computed | ?3 "
-                        "WHERE rowid = ?1 AND device_type = ''")};
-        const ComputedFields bits[3] = {computed_bit(FieldId::browser), computed_bit(FieldId::os),
-                                        computed_bit(FieldId::device_type)};
+        // One statement a row: each field is set, and its bit with it, only while it is empty
+        // and a value was computed (the export's values win).
+        Statement set_fields = prepare(
+            db, "UPDATE activities SET "
+                "computed = computed | (CASE WHEN browser = '' AND ?2 <> '' THEN ?5 ELSE 0 END) "
+                "| (CASE WHEN os = '' AND ?3 <> '' THEN ?6 ELSE 0 END) "
+                "| (CASE WHEN device_type = '' AND ?4 <> '' THEN ?7 ELSE 0 END), "
+                "browser = CASE WHEN browser = '' THEN ?2 ELSE browser END, "
+                "os = CASE WHEN os = '' THEN ?3 ELSE os END, "
+                "device_type = CASE WHEN device_type = '' THEN ?4 ELSE device_type END "
+                "WHERE rowid = ?1");
+        sqlite3_stmt* st = set_fields.get();
+        sqlite3_bind_int64(st, 5, static_cast<int64_t>(computed_bit(FieldId::browser)));
+        sqlite3_bind_int64(st, 6, static_cast<int64_t>(computed_bit(FieldId::os)));
+        sqlite3_bind_int64(st, 7, static_cast<int64_t>(computed_bit(FieldId::device_type)));
         Statement has_tags = prepare(db, "SELECT 1 FROM activity_ua_tags WHERE activity = ?1 LIMIT 1");
         Statement add_tag = prepare(db, "INSERT INTO activity_ua_tags (activity, value) VALUES (?1, ?2)");
         Statement mark_tags = prepare(db, "UPDATE activities SET computed = computed | ?2 WHERE rowid = ?1");
         exec(db, "SAVEPOINT user_agent_fills");
         try {
             for (const UserAgentFill& fill : fills) {
-                const std::string_view values[3] = {fill.browser, fill.os, fill.device_type};
-                for (int f = 0; f < 3; ++f) {
-                    if (values[f].empty()) continue;
-                    sqlite3_stmt* st = set_field[f].get();
+                if (!fill.browser.empty() || !fill.os.empty() || !fill.device_type.empty()) {
                     sqlite3_reset(st);
                     sqlite3_bind_int64(st, 1, fill.rowid);
-                    bind_text(st, 2, values[f]);
-                    sqlite3_bind_int64(st, 3, static_cast<int64_t>(bits[f]));
+                    bind_text(st, 2, fill.browser);
+                    bind_text(st, 3, fill.os);
+                    bind_text(st, 4, fill.device_type);
                     step_row(db, st);
                 }
                 if (fill.ua_tags.empty()) continue;

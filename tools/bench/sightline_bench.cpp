@@ -14,9 +14,12 @@
 #include "api/activity_json.h"
 #include "api/automation_api.h"
 // OPERATIONS.json: [{"name", "kind": "query"|"values"|"insights", "filter": {...}, "field", "limit", "subject", "value"}]
+// OPERATIONS.json: [{"name", "kind": "user_agent_enrichment"}] (last: it rewrites the user-agent fields)
 #include "api/activity_json.h"
 #include "api/insights_json.h"
 #include "app/app_model.h"
+#include "app/user_agent_enrichment_job.h"
+#include "store/sqlite_handle.h"
 #include "filter/filter_json.h"
 #include "filter/policy_json.h"
 #include "query/activity_query.h"
@@ -266,6 +269,25 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.Int64(static_cast<int64_t>(result.ids.size()));
             w.Key("alerts");
             w.Int64(static_cast<int64_t>(result.alerts.size()));
+        } else if (kind == "user_agent_enrichment") {
+            // User-agent enrichment of every row as after an import of a file without Browser,
+            // Operating system, Device type or tags: those are emptied first (untimed; the
+            // rollback makes the column copy stale, as an import does), then one job runs to the
+            // end: the parser's compile, a parse per distinct user agent, the writes. Last in the
+            // file: it changes the data.
+            sqlite3* db = model.store().db();
+            exec(db, "UPDATE activities SET browser = '', os = '', device_type = '', computed = 0; "
+                     "DELETE FROM activity_ua_tags; BEGIN; ROLLBACK");
+            UserAgentEnrichmentJob job;
+            const auto start = Clock::now();
+            job.start(model.store());
+            job.complete(model.store());
+            w.Key("ms");
+            w.Double(ms_since(start));
+            w.Key("total");
+            w.Int64(job.activities_filled());
+            w.Key("distinct_user_agents");
+            w.Int64(static_cast<int64_t>(job.distinct_user_agents()));
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

@@ -31,8 +31,11 @@ struct FieldRow {
 // The `computed` mark beside a value enrichment filled in (store/computed_fields.h): where it came
 // from, and for the user agent tags the rule that set them.
 void draw_computed_mark(const std::string& field) {
+    static constexpr const char* kMark = "computed";
     ImGui::SameLine();
-    ImGui::TextDisabled("computed");
+    // A long value (the tags) leaves no room on its last line: the mark goes below it.
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(kMark).x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", kMark);
     note_item("drawer:computed:" + field);
     if (!ImGui::IsItemHovered()) return;
     std::string tip = "Computed by Sightline, not read from the export (which left it empty).";

@@ -160,6 +160,8 @@ bool UserAgentParser::compiled() const {
 }
 
 ParsedUserAgent UserAgentParser::parse(std::string_view user_agent) const {
+    // A parser built Compile::Later and asked before its caller finished compiling: the rest
+    // now (a const parser is always built Compile::Now, so this changes nothing it shares).
     while (const_cast<UserAgentParser*>(this)->compile_step()) {
     }
     const std::string_view text = user_agent.substr(0, kMaxParsedBytes);

@@ -4,6 +4,7 @@
 // the fields fill in between frames while the log is already browsable.
 #include "api/activity_json.h"
 #include "app/app_model.h"
+#include "app/user_agent_enrichment_job.h"
 #include "export/csv_export_job.h"
 #include "store/computed_fields.h"
 
@@ -172,4 +173,35 @@ TEST_CASE("the all-fields CSV export names the computed fields of each row, and 
     import_text(again, "export.csv", csv.text);
     CHECK(again.import_session().last_reports().back().format == "Sightline CSV");
     CHECK(again.store().find_by_id("aud-ie")->browser == "IE 11.0");
+}
+
+TEST_CASE("a slice out of time ends inside its window of rows, and the next slice goes on from there") {
+    ActivityStore store;
+    {
+        ActivityWriter writer(store);
+        for (int i = 0; i < 300; ++i) {
+            Activity a;
+            a.id = "row-" + std::to_string(i);
+            a.time_ms = 1'709'542'800'000 + i; // 4 March 2024
+            a.user_agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/" + std::to_string(100 + i % 30) + ".0.0.0";
+            writer.insert(a);
+        }
+        writer.commit();
+    }
+    UserAgentEnrichmentJob job;
+    job.start(store);
+    while (job.step(store, 0) && job.activities_filled() == 0) {
+    } // the parser's chunks, one a slice
+    // With no time left, a slice still does 63 rows (the clock is read every 64th), not the window.
+    CHECK(job.activities_filled() == 63);
+    REQUIRE(job.running());
+    int slices = 1;
+    bool more = true;
+    while (more) {
+        more = job.step(store, 0);
+        ++slices;
+    }
+    CHECK(job.activities_filled() == 300);
+    CHECK(slices == 5); // 63 a slice: 300 rows in ceil(300 / 63) = 5 slices, the last one returning false
+    CHECK(store.find_by_id("row-299")->browser == "Chrome 129.0");
 }

@@ -196,6 +196,12 @@ export const NATIVE_OPERATIONS = [
     what: 'country, ASN and ISP of each distinct IP address (fill_ip_locations), the asset already read',
     kind: 'ip_location',
   },
+  // Last of all: it rewrites the user-agent fields.
+  {
+    name: 'user agents: enrich every row',
+    what: 'Browser, Operating system, Device type and user agent tags emptied, then the enrichment job to the end (regexes compiled, each distinct agent parsed once, every row written and marked computed)',
+    kind: 'user_agent_enrichment',
+  },
 ];
 
 // Operations the benchmark cannot ask yet (listed in the results as not implemented).

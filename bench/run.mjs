@@ -180,7 +180,8 @@ async function main() {
   results.not_implemented = LATER_OPERATIONS;
   results.ip_location_asset = ipLocationAssetSize();
 
-  const table = renderTables(results, OPERATIONS, [...exportNames, ...nativeNames], LATER_OPERATIONS, exportNames, nativeNames);
+  const table = renderTables(results, OPERATIONS, [...exportNames, ...nativeNames], LATER_OPERATIONS, exportNames, nativeNames,
+    NATIVE_OPERATIONS.filter((o) => o.kind === 'ip_location').map((o) => o.name));
   console.log(table);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const json = JSON.stringify(results, null, 1);
@@ -231,7 +232,7 @@ const spread = (s) => (s.runs > 1 && s.median > 0 ? ` ±${Math.round(((s.max - s
 const fmtMs = (s) => (s ? (s.median >= 1000 ? `${fmtNum(s.median / 1000)} s` : `${fmtNum(s.median)} ms`) + spread(s) : null);
 const fmtBytes = (b) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
-function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = [], nativeNames = []) {
+function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = [], nativeNames = [], locationNames = []) {
   const out = [];
   const ids = ENGINES.map((e) => e.id);
   const baselines = ENGINES.filter((e) => !e.sightline);
@@ -324,7 +325,7 @@ function renderTables(results, OPERATIONS, EXTRA, LATER, exportNames = [], nativ
       line(op, (id) => fmtMs(opMs(id)) ?? (EXTRA.includes(op) && eng(id)?.runs.length && ENGINES.find((e) => e.id === id).sightline ? missing : null),
         (id) => opMs(id)?.median);
     }
-    for (const name of nativeNames) {
+    for (const name of locationNames) {
       const op = (id) => eng(id)?.summary.operations[name];
       line(`${name}: distinct IPs (located) / reading the asset`, (id) => (op(id)?.total != null
         ? `${op(id).total.toLocaleString('en-US')} (${(op(id).located ?? 0).toLocaleString('en-US')}) / ${fmtMs(op(id).load_ms) ?? '—'}` : null));

@@ -20,6 +20,7 @@ foreach(_layer IN LISTS SIGHTLINE_LAYERS)
   set(_below "${_layer}")
 endforeach()
 target_link_libraries(sightline_store PUBLIC sqlite3_amalgamation)
+target_link_libraries(sightline_enrich PUBLIC re2_engine)
 
 # The whole core, for the programs over it (sightline-cli, the tests, the browser app).
 add_library(sightline_core INTERFACE)

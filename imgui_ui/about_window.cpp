@@ -1,5 +1,6 @@
 #include "about_window.h"
 
+#include "enrich/outdated_rules.h"
 #include "item_locator.h"
 
 #include "app/app_model.h"
@@ -47,6 +48,15 @@ void AboutWindow::draw(AppModel& model, UiPlatform&) {
         note_item("about:ip-location-credits");
         ImGui::TextWrapped("%s", ip_location_line(model.ip_location_source()).c_str());
         note_item("about:ip-location-state");
+        if (ImGui::CollapsingHeader("Computed fields and user agent tags")) {
+            ImGui::TextWrapped("Where an export leaves Browser, Operating system, Device type or the user agent tags "
+                               "empty, Sightline parses the user agent with the regexes of uap-core (Apache License "
+                               "2.0) and dates browser versions with caniuse-lite (CC BY 4.0); the details drawer "
+                               "marks these values \"computed\". Values in the export always win.");
+            ImGui::Spacing();
+            ImGui::TextWrapped("%s", std::string(kOutdatedRuleText).c_str());
+            note_item("about:outdated-rule");
+        }
     }
     ImGui::End();
 }

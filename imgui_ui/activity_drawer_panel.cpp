@@ -1,11 +1,13 @@
 #include "activity_drawer_panel.h"
 
 #include "app/field_layouts.h"
+#include "enrich/outdated_rules.h"
 #include "filter/filter_edit.h"
 #include "insights_tabs.h"
 #include "item_locator.h"
 #include "model/activity_field_text.h"
 #include "model/canonical_fields.h"
+#include "store/computed_fields.h"
 #include "util/time_format.h"
 #include "value_actions.h"
 
@@ -25,6 +27,27 @@ struct FieldRow {
     std::string field;
     std::string value;
 };
+
+// The `computed` mark beside a value enrichment filled in (store/computed_fields.h): where it came
+// from, and for the user agent tags the rule that set them.
+void draw_computed_mark(const std::string& field) {
+    static constexpr const char* kMark = "computed";
+    ImGui::SameLine();
+    // A long value (the tags) leaves no room on its last line: the mark goes below it.
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(kMark).x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", kMark);
+    note_item("drawer:computed:" + field);
+    if (!ImGui::IsItemHovered()) return;
+    std::string tip = "Computed by Sightline, not read from the export (which left it empty).";
+    if (field == "ua_tags") tip += "\n\n" + std::string(kOutdatedRuleText);
+    else if (field == "browser" || field == "os" || field == "device_type")
+        tip += "\nParsed from the user agent with uap-core's regexes.";
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted(tip.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
 
 ActivityFilter pivot(std::string_view field, std::string value) {
     return with_top_level_values({}, field, FilterOp::Eq, {std::move(value)});
@@ -157,6 +180,7 @@ void ActivityDrawerPanel::draw_fields(AppModel& model, UiPlatform& platform, con
         ImGui::PushID(row.field.c_str());
         ImGui::TextWrapped("%s", row.value.c_str());
         value_context_menu(model, platform, row.field, values, row.value);
+        if (const auto id = find_field_id(row.field); id && is_computed(a.computed, *id)) draw_computed_mark(row.field);
         ImGui::TableNextColumn();
         if (filterable) {
             if (ImGui::SmallButton("+"))

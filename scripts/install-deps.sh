@@ -19,6 +19,7 @@ APT_PACKAGES=(
   emscripten cmake ninja-build g++ clang lld libclang-rt-14-dev
   doctest-dev libglm-dev rapidjson-dev libfast-float-dev
   tcl xz-utils dpkg-dev sqlite3 python3
+  unicode-data python3-six perl
   chromium fonts-inter fonts-jetbrains-mono
 )
 
@@ -75,6 +76,22 @@ if [ ! -f "$THIRD/sqlite/sqlite3.c" ]; then
   rm -rf "$work"
 fi
 
+# RE2 20220601 (Debian's source package; this version needs no abseil). The user-agent parser's
+# regex engine. Debian's orig tarball leaves out three generated tables; they are made here the way
+# Debian's build does (REBUILD_TABLES), from the unicode-data package instead of unicode.org.
+if [ ! -f "$THIRD/re2/re2/unicode_groups.cc" ]; then
+  tarball=$(fetch_source re2 're2_20220601*.orig.tar.*')
+  step "unpacking $(basename "$tarball") and generating its Unicode tables"
+  rm -rf "$THIRD/re2" && mkdir -p "$THIRD/re2"
+  tar -xf "$tarball" -C "$THIRD/re2" --strip-components=1 || fail "unpacking re2"
+  (cd "$THIRD/re2" \
+    && sed -i 's|^_UNICODE_DIR = .*|_UNICODE_DIR = "/usr/share/unicode"|' re2/unicode.py \
+    && perl re2/make_perl_groups.pl > re2/perl_groups.cc \
+    && /usr/bin/python3 re2/make_unicode_casefold.py > re2/unicode_casefold.cc \
+    && /usr/bin/python3 re2/make_unicode_groups.py > re2/unicode_groups.cc) \
+    || { rm -f "$THIRD/re2/re2/unicode_groups.cc"; fail "generating re2's tables"; }
+fi
+
 # npm packages for the browser tests, pinned by package-lock.json.
 if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
   step "npm ci (tests/browser)"
@@ -90,5 +107,12 @@ if [ ! -f "$ROOT/tools/geo/node_modules/@ip-location-db/asn/asn-ipv4-num.csv" ] 
    [ ! -f "$ROOT/tools/geo/node_modules/@ip-location-db/geo-whois-asn-country/geo-whois-asn-country-ipv4-num.csv" ]; then
   step "npm ci (tools/geo)"
   (cd "$ROOT/tools/geo" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/geo"
+fi
+# The user-agent parser's data (npm uap-core's regexes, caniuse-lite's release dates), build
+# inputs converted by tools/user_agents/make_user_agent_tables.mjs, pinned by package-lock.json.
+if [ ! -f "$ROOT/tools/user_agents/node_modules/uap-core/regexes.yaml" ] \
+   || [ ! -d "$ROOT/tools/user_agents/node_modules/js-yaml" ]; then
+  step "npm ci (tools/user_agents)"
+  (cd "$ROOT/tools/user_agents" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/user_agents"
 fi
 step "dependencies ready"

@@ -77,6 +77,42 @@ def check_os_support_dates():
             problem(path, f"no row for Windows {version}")
 
 
+def check_browser_release_sources():
+    path, rows = read_table("browser_release_sources.csv", ["family", "caniuse_agent", "end_of_support", "note"])
+    families = set()
+    for r in rows:
+        where = f"line {r['line']}"
+        if r["family"] in families:
+            problem(path, f"{where}: {r['family']} is listed twice")
+        families.add(r["family"])
+        if not re.fullmatch(r"[a-z_]+", r["caniuse_agent"]):
+            problem(path, f"{where}: caniuse_agent {r['caniuse_agent']!r} is not a caniuse-lite agent id")
+        if r["end_of_support"]:
+            try:
+                datetime.date.fromisoformat(r["end_of_support"])
+            except ValueError:
+                problem(path, f"{where}: end_of_support {r['end_of_support']!r} is not YYYY-MM-DD or empty")
+        if not r["note"].strip():
+            problem(path, f"{where}: no note")
+    for family in ("Chrome", "Edge", "Firefox", "Safari", "Mobile Safari", "IE"):
+        if family not in families:
+            problem(path, f"no row for {family}")
+
+
+def check_native_clients():
+    path, rows = read_table("native_clients.csv", ["match", "value", "what"])
+    seen = set()
+    for r in rows:
+        where = f"line {r['line']}"
+        if r["match"] not in ("family", "token"):
+            problem(path, f"{where}: match {r['match']!r} is not family or token")
+        if not r["value"].strip() or (r["match"], r["value"]) in seen:
+            problem(path, f"{where}: value {r['value']!r} is empty or listed twice")
+        seen.add((r["match"], r["value"]))
+        if not r["what"].strip():
+            problem(path, f"{where}: no description")
+
+
 def check_country_centroids():
     path, rows = read_table("country_centroids.csv", ["code", "name", "latitude", "longitude"])
     codes = set()
@@ -256,6 +292,8 @@ def check_special_purpose_ip_ranges():
 def main():
     check_os_support_dates()
     check_special_purpose_ip_ranges()
+    check_browser_release_sources()
+    check_native_clients()
     check_country_centroids()
     check_country_numeric_codes()
     check_policy_templates(canonical_fields())

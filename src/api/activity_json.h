@@ -16,6 +16,9 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 // Writes one JSON object; `with_raw` adds "raw" (the original record as text).
 void write_activity_json(JsonWriter& writer, const Activity& activity, bool with_raw);
 std::string activity_to_json(const Activity& activity, bool with_raw);
+// activity(id)'s answer: every field, "raw", and "computed": the names of the fields enrichment
+// filled in rather than read from the export (store/computed_fields.h), in the field table's order.
+std::string activity_detail_json(const Activity& activity);
 
 // `text` as a JSON string literal, quotes included.
 std::string json_string(std::string_view text);

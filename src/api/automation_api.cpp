@@ -145,7 +145,7 @@ std::string activity(AppModel& model, const Value& args) {
     if (args.Size() < 1 || !args[0].IsString()) throw ApiError("activity(id) needs an activity id");
     auto found = model.store().find_by_id(args[0].GetString(), true);
     if (!found) throw ApiError("no activity with id \"" + std::string(args[0].GetString()) + "\"");
-    return activity_to_json(*found, true);
+    return activity_detail_json(*found);
 }
 
 // status({complete: false}) reports the count so far instead of finishing it first (a poll

@@ -29,10 +29,30 @@ bool AppModel::do_background_work(double budget_ms) {
     const bool worked = drawer_insights_.step(store_, finished);
     if (finished) log_.touch();
     if (worked) return true;
+    // User agents once the log's first view stands (the log is browsable), before the column
+    // copy is built, which each slice's write would make stale again.
+    if (user_agents_.running() && log_.view_complete()) {
+        stop_readers(Writing::Rows);
+        if (!user_agents_.step(store_, budget_ms)) enrichment_finished();
+        else log_.touch(); // the status bar's progress, and rows that filled in
+        return true;
+    }
     // Saved policies run once the fast filters answer them, before the indexes are built.
     if (policies_.running() && log_.view_complete() && log_.fast_filters_ready()) return policies_.step(budget_ms);
     if (log_.do_background_work(budget_ms)) return true;
     return policies_.step(budget_ms);
+}
+
+void AppModel::complete_enrichment() {
+    if (importing() || !user_agents_.running()) return;
+    stop_readers(Writing::Rows);
+    user_agents_.complete(store_);
+    enrichment_finished();
+}
+
+void AppModel::enrichment_finished() {
+    if (open_activity_) open_activity(open_activity_->id);
+    data_changed(); // the log, and the saved policies, which may read the filled fields
 }
 
 void AppModel::stop_readers(Writing writing) {
@@ -49,6 +69,7 @@ void AppModel::load_demo_data() {
     writer.commit();
     demo_loaded_ = true;
     apply_ip_ranges(); // and the data changed
+    user_agents_.start(store_);
 }
 
 std::string AppModel::apply_query(std::string_view name) {
@@ -92,6 +113,7 @@ void AppModel::close_activity() {
 void AppModel::clear_activities() {
     close_activity();
     stop_readers(Writing::All);
+    user_agents_.stop();
     store_.clear();
     demo_loaded_ = false;
     data_changed();
@@ -107,6 +129,7 @@ void AppModel::import_ended(bool committed, bool replaced_demo) {
         close_activity();
     }
     apply_ip_ranges(); // the new rows get the analyst's ranges too; the data changed
+    user_agents_.start(store_);
 }
 
 PolicyCounts AppModel::drawer_policy_counts(InsightSubject subject, std::string_view value,

@@ -15,6 +15,7 @@
 #include "app/ip_range_table.h"
 #include "app/policy_workspace.h"
 #include "app/settings_transfer.h"
+#include "app/user_agent_enrichment_job.h"
 #include "query/sql_console.h"
 #include "store/activity_store.h"
 
@@ -65,8 +66,13 @@ public:
     void complete_indexes();
     std::string background_status() const {
         std::string log_status = log_.background_status(importing());
-        return log_status.empty() && !importing() ? policies_.status() : log_status;
+        if (!log_status.empty() || importing()) return log_status;
+        return user_agents_.running() ? user_agents_.status() : policies_.status();
     }
+    // User-agent enrichment (app/user_agent_enrichment_job.h), started after each import and
+    // the demo, run with the background work; complete_enrichment() finishes it now.
+    const UserAgentEnrichmentJob& user_agent_enrichment() const { return user_agents_; }
+    void complete_enrichment();
 
     // Importing: the session (app/import_session.h) makes every decision of an import and
     // holds its state (the job, the mapping prompt, remembered mappings, the last reports); the
@@ -141,7 +147,10 @@ private:
     bool importing() const { return import_session_.running(); }
     // What the import session tells the model (ImportSessionListener; showing_demo_data() is
     // the public one above).
-    void import_starting() override { stop_readers(Writing::Rows); }
+    void import_starting() override {
+        stop_readers(Writing::Rows);
+        user_agents_.stop(); // it starts again over the new rows when the import ends
+    }
     void import_ended(bool committed, bool replaced_demo) override;
     void mapping_prompt_changed() override { log_.touch(); }
     void mapping_remembered() override { settings_.note_change(); }
@@ -152,6 +161,7 @@ private:
     // finishes first.
     enum class Writing { Rows, All };
     void stop_readers(Writing writing);
+    void enrichment_finished(); // the filled fields show: the drawer, the log, the policies
     std::string change_ip_ranges(IpRangeTable changed); // one undo step
     void apply_ip_ranges(); // after any change of the ranges or the data
 
@@ -162,6 +172,7 @@ private:
     bool demo_loaded_ = false;
     ImportSession import_session_{store_, *this};
     CsvExportSession csv_export_{store_};
+    UserAgentEnrichmentJob user_agents_;
     std::optional<Activity> open_activity_;
     DrawerInsights drawer_insights_;
     SqlConsoleResult sql_result_;

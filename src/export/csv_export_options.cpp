@@ -15,6 +15,8 @@ CsvColumnsResult csv_export_columns(const CsvExportOptions& options) {
     }
     if (options.all_fields) {
         for (const FieldInfo& f : kFieldTable) out.columns.push_back({std::string(f.name), std::string(f.name)});
+        // Which of them Sightline computed rather than read from the export (store/computed_fields.h).
+        out.columns.push_back({std::string(kComputedColumn), std::string(kComputedColumn)});
         if (options.raw) out.columns.push_back({"raw", "raw"});
         return out;
     }

@@ -5,6 +5,7 @@
 
 #include "filter/activity_filter.h"
 #include "model/sort_key.h"
+#include "store/computed_fields.h" // kComputedColumn: with all_fields, after the fields
 
 #include <string>
 #include <string_view>
@@ -25,7 +26,8 @@ struct CsvExportOptions {
     char delimiter = ',';    // ',' or ';' (Excel in locales with a decimal comma)
 };
 
-// One column of the file: the field it reads ("raw" for the original record) and its header.
+// One column of the file: the field it reads ("raw" for the original record, kComputedColumn
+// for the computed mark) and its header.
 struct CsvColumn {
     std::string field;
     std::string header;

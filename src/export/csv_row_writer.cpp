@@ -22,6 +22,11 @@ CsvRowWriter::CsvRowWriter(const ActivityStore& store, const std::vector<CsvColu
                                                      " WHERE activity = ?1 ORDER BY rowid"));
             continue;
         }
+        if (column.field == kComputedColumn) {
+            cells_.push_back({CellKind::Computed, row_columns++});
+            select += (select.empty() ? "" : ", ") + std::string("computed");
+            continue;
+        }
         const CellKind kind = !field ? CellKind::Text // the raw record
                               : field->kind == FieldKind::Time ? CellKind::Time
                               : field->kind == FieldKind::Bool ? CellKind::Flag
@@ -55,10 +60,17 @@ void CsvRowWriter::append_row(std::string& out, int64_t rowid) {
         case CellKind::Time: append_iso8601_utc(out, sqlite3_column_int64(row, cell.index)); break;
         case CellKind::Flag: out += sqlite3_column_int64(row, cell.index) ? "true" : "false"; break;
         case CellKind::List: append_list_cell(out, lists_[static_cast<size_t>(cell.index)].get(), rowid); break;
+        case CellKind::Computed: append_computed_cell(out, static_cast<ComputedFields>(sqlite3_column_int64(row, cell.index))); break;
         }
     }
     sqlite3_reset(row); // no read statement stays open between slices
     out += "\r\n";
+}
+
+void CsvRowWriter::append_computed_cell(std::string& out, ComputedFields fields) {
+    values_.clear();
+    for (const std::string_view name : computed_field_names(fields)) values_.emplace_back(name);
+    append_csv_cell(out, join_list(values_), delimiter_);
 }
 
 void CsvRowWriter::append_list_cell(std::string& out, sqlite3_stmt* list, int64_t rowid) {

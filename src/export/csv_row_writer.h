@@ -9,6 +9,7 @@
 
 #include "export/csv_export_options.h"
 #include "store/activity_store.h"
+#include "store/computed_fields.h"
 
 #include <cstdint>
 #include <string>
@@ -27,13 +28,14 @@ public:
     void append_row(std::string& out, int64_t rowid);
 
 private:
-    enum class CellKind { Text, Time, Flag, List };
+    enum class CellKind { Text, Time, Flag, List, Computed };
     struct Cell {
         CellKind kind;
         int index; // the main statement's column, or the list statement's place
     };
 
     void append_list_cell(std::string& out, sqlite3_stmt* list, int64_t rowid);
+    void append_computed_cell(std::string& out, ComputedFields fields);
 
     const ActivityStore& store_;
     std::vector<CsvColumn> columns_;

@@ -6,6 +6,7 @@
 #include "import/table_formats.h"
 #include "import/timestamp_parsing.h"
 #include "model/canonical_fields.h"
+#include "store/computed_fields.h"
 #include "util/formula_guard.h"
 #include "util/ip_address.h"
 
@@ -61,7 +62,8 @@ std::unique_ptr<TableFormat> make_canonical_table_format(const TableColumns& col
     if (columns.size() < 3 || columns.find({"time"}) < 0) return nullptr;
     for (const std::string& name : columns.names()) {
         const std::string_view n = trim(name);
-        if (n != "raw" && !find_field(n)) return nullptr;
+        // The all-fields export's `computed` column is read past: a re-imported value is the file's.
+        if (n != "raw" && n != kComputedColumn && !find_field(n)) return nullptr;
     }
     return std::make_unique<CanonicalTableFormat>(columns, syntax);
 }

@@ -26,6 +26,9 @@ struct Activity {
     SIGHTLINE_ANALYST_FIELDS(SIGHTLINE_ACTIVITY_MEMBER)
 #undef SIGHTLINE_ACTIVITY_MEMBER
     std::string raw;           // the original record as text
+    // Which fields enrichment computed rather than read from the export, a bit a FieldId
+    // (store/computed_fields.h); 0 for an activity as imported.
+    uint64_t computed = 0;
 };
 
 // The member of field `Id` in `a` (an Activity, or ActivityFields for an imported field).

@@ -14,15 +14,17 @@ namespace sightline {
 namespace {
 
 // The columns read_row() reads: rowid, then every field that is not a list, in the field
-// table's order (model/field_table.h); `raw` may follow, at kRawColumn.
+// table's order (model/field_table.h); then `computed` (store/computed_fields.h), at
+// kComputedColumn; `raw` may follow, at kRawColumn.
 std::string activity_columns_sql() {
     std::string sql = "rowid";
     for (const FieldInfo& field : canonical_fields())
         if (field.kind != FieldKind::List) sql.append(", ").append(field.name);
     return sql;
 }
-constexpr int kRawColumn =
+constexpr int kComputedColumn =
     1 + static_cast<int>(count_fields([](const FieldInfo& f) { return f.kind != FieldKind::List; }));
+constexpr int kRawColumn = kComputedColumn + 1;
 
 void read_value(sqlite3_stmt* st, int column, std::string& out) { out = column_text(st, column); }
 void read_value(sqlite3_stmt* st, int column, int64_t& out) { out = sqlite3_column_int64(st, column); }
@@ -115,13 +117,14 @@ std::vector<Activity> ActivityStore::read(std::span<const int64_t> rowids, bool 
     for (size_t i = 0; i < rowids.size(); ++i) slot.emplace(rowids[i], i);
     std::vector<SqlValue> ids(rowids.begin(), rowids.end());
 
-    std::string sql = "SELECT " + activity_columns_sql() + (with_raw ? ", raw" : "") +
+    std::string sql = "SELECT " + activity_columns_sql() + ", computed" + (with_raw ? ", raw" : "") +
                       " FROM activities WHERE rowid IN (" + placeholders(rowids.size()) + ")";
     Statement st = prepare(db(), sql);
     bind_all(st.get(), ids);
     while (step_row(db(), st.get())) {
         int64_t rowid = sqlite3_column_int64(st.get(), 0);
         Activity a = read_row(st.get());
+        a.computed = static_cast<uint64_t>(sqlite3_column_int64(st.get(), kComputedColumn));
         if (with_raw) a.raw = column_text(st.get(), kRawColumn);
         auto it = slot.find(rowid);
         if (it != slot.end()) out[it->second] = std::move(a);

@@ -44,6 +44,9 @@ constexpr StoreColumn kStoreColumns[] = {
     {"ip", "ip_bin BLOB"}, // 16-byte form of ip, for CIDR ranges
     // Where the row came from, a code of store/activity_origins.h read out as source and file.
     {"result", "origin INTEGER NOT NULL DEFAULT -1"},
+    // Which fields enrichment computed rather than read from the export: one bit a field, in
+    // the field table's order (store/computed_fields.h).
+    {"result", "computed INTEGER NOT NULL DEFAULT 0"},
 };
 
 void append_store_columns_after(std::string& sql, std::string_view field) {

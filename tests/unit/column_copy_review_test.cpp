@@ -217,6 +217,7 @@ TEST_CASE("column copy review: progress after a change counts the new copy, not 
                             "t-1,2026-11-01T10:00:00Z,Box,Log on,ann@contoso.example,10.0.0.1\n";
     AppModel model;
     model.load_demo_data();
+    model.complete_enrichment(); // the demo's user agents (which fill nothing: it has every field)
     model.complete_indexes();
     REQUIRE(model.background_status().empty());
     model.import_session().begin(1, 0);

@@ -69,7 +69,7 @@ std::string expected_imported_text(const FieldInfo& field) {
 }
 
 // The columns of `activities` that are the store's own, not fields (store/schema.cpp).
-const std::set<std::string> kStoreColumns = {"rowid", "ip_bin", "origin", "raw"};
+const std::set<std::string> kStoreColumns = {"rowid", "ip_bin", "origin", "computed", "raw"};
 
 struct SqlColumn {
     std::string type;

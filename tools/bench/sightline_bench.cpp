@@ -8,11 +8,13 @@
 // OPERATIONS.json: [{"name", "kind": "query"|"values"|"export"|"ip_range"|"insights"|"policy"|"ip_location",
 //                    "filter": {...}, "field", "limit", "range": {...} (ip_range: the argument of the
 //                    API's setIpRange), "subject", "value" (insights), "policy": {...},
-//                    "asset" (ip_location: the path of the IP location asset)}]
+//                    "asset" (ip_location: the path of the IP location asset)}]; kind
+//                    "user_agent_enrichment" goes last (it rewrites the user-agent fields)
 #include "api/activity_json.h"
 #include "api/automation_api.h"
 #include "api/insights_json.h"
 #include "app/app_model.h"
+#include "app/user_agent_enrichment_job.h"
 #include "enrich/ip_location_file.h"
 #include "enrich/ip_location_fill.h"
 #include "export/csv_sink.h"
@@ -299,6 +301,25 @@ int run(const std::string& data_path, const std::string& operations_path) {
             w.Int64(static_cast<int64_t>(result.ids.size()));
             w.Key("alerts");
             w.Int64(static_cast<int64_t>(result.alerts.size()));
+        } else if (kind == "user_agent_enrichment") {
+            // User-agent enrichment of every row as after an import of a file without Browser,
+            // Operating system, Device type or tags: those are emptied first (untimed; the
+            // rollback makes the column copy stale, as an import does), then one job runs to the
+            // end: the parser's compile, a parse per distinct user agent, the writes. Last in the
+            // file: it changes the data.
+            sqlite3* db = model.store().db();
+            exec(db, "UPDATE activities SET browser = '', os = '', device_type = '', computed = 0; "
+                     "DELETE FROM activity_ua_tags; BEGIN; ROLLBACK");
+            UserAgentEnrichmentJob job;
+            const auto start = Clock::now();
+            job.start(model.store());
+            job.complete(model.store());
+            w.Key("ms");
+            w.Double(ms_since(start));
+            w.Key("total");
+            w.Int64(job.activities_filled());
+            w.Key("distinct_user_agents");
+            w.Int64(static_cast<int64_t>(job.distinct_user_agents()));
         } else {
             throw std::runtime_error("unknown operation kind " + kind);
         }

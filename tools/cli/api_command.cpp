@@ -105,6 +105,7 @@ int run_api_command(const std::vector<std::string>& args) {
     }
     AppModel model;
     if (!parsed.files.empty() && !import_files(model, parsed.files)) return 1;
+    model.complete_enrichment(); // the page runs it between frames after an import
     model.complete_indexes();
     if (parsed.columns) {
         while (model.store().build_columns(1e9)) {

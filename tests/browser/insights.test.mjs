@@ -4,7 +4,7 @@
 // query() and values() counts of the same filter (the subject plus last_days 30).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWatchedPage, waitForReady, screenshot, rectOf, useBrowserAndServer } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, rectOf, useBrowserAndServer, until } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
 
@@ -27,16 +27,6 @@ function fixture() {
   add(2, 40, 'DebraB@contoso.com', '192.0.2.1', 'JP', 'Tokyo', 'NTT');
   add(5, 2, 'alex@contoso.com', '2001:db8::5', 'FR', 'Paris', 'Orange');
   return rows.map((r) => r.join(',')).join('\n') + '\n';
-}
-
-async function until(page, what, check, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await page.waitForTimeout(60);
-  }
 }
 
 // A real click that first rests the mouse on the widget for a few frames, as a hand does: ImGui

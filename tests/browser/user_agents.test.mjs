@@ -4,7 +4,7 @@
 // row shows the "computed" marker beside the values (screenshot user-agents-drawer).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWatchedPage, waitForReady, screenshot, rectOf, useBrowserAndServer } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, screenshot, rectOf, useBrowserAndServer, until } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
 
@@ -19,16 +19,6 @@ function auditLog() {
     row('aud-curl', '2024-03-04T09:01:00', 'curl/8.5.0'),
     row('aud-ie', '2024-03-04T09:02:00', 'Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko'),
   ].join('\n') + '\n';
-}
-
-async function until(page, what, check, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await page.waitForTimeout(60);
-  }
 }
 
 const drawn = (page, name) => page.evaluate(async (n) => !(await window.sightline.itemRect(n)).error, name);

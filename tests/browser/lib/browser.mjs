@@ -108,6 +108,18 @@ export async function poll(page, fn, arg, ok, what) {
   throw new Error(`${what}; last: ${JSON.stringify(value)}`);
 }
 
+// Calls `check` until it answers something truthy (20 s at most), and returns that answer; the
+// error names `what`.
+export async function until(page, what, check, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await page.waitForTimeout(60);
+  }
+}
+
 // Where a named widget is (sightline.itemRect), once it has been drawn at the same place twice
 // in a row: a window's first frame is a hidden sizing pass, so a popup's first rects are not
 // where it lands.

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openWatchedPage, waitForReady, useBrowserAndServer } from './lib/browser.mjs';
+import { openWatchedPage, waitForReady, useBrowserAndServer, poll } from './lib/browser.mjs';
 
 const env = useBrowserAndServer({ before, after });
 
@@ -64,6 +64,11 @@ test('a known-format file is read in the parse worker, exactly as the page\'s ow
     assert.equal(fileA.skipped, 1);
     assert.deepEqual(a.files, b.files, 'the same report, errors and their lines included');
 
+    // User-agent enrichment fills browser and OS between frames after an import (each page at
+    // its own pace): compare the rows once both have nothing left to do.
+    for (const page of [inWorker.page, onPage.page])
+      await poll(page, () => window.sightline.status({ complete: false }), null, (s) => !s.background && !s.counting,
+        'the background work after the import');
     const storedA = await storedRows(inWorker.page);
     const storedB = await storedRows(onPage.page);
     assert.equal(storedA.total, rows - 1);

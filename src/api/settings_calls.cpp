@@ -1,19 +1,16 @@
 #include "api/settings_calls.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "util/stored_list_json.h"
 
 #include <stdexcept>
 
 namespace sightline {
 namespace {
 
+// The document as given: its JSON text, or an object written as text.
 std::string json_text(const rapidjson::Value& v) {
     if (v.IsString()) return {v.GetString(), v.GetStringLength()};
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    v.Accept(w);
-    return {buffer.GetString(), buffer.GetSize()};
+    return compact_json(v);
 }
 
 SettingsImportMode mode_of(const rapidjson::Value& args) {

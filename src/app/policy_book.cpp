@@ -2,6 +2,7 @@
 
 #include "filter/policy_json.h"
 #include "text/word_match.h"
+#include "util/stored_list_json.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -11,13 +12,6 @@
 
 namespace sightline {
 namespace {
-
-std::string value_json(const rapidjson::Value& v) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    v.Accept(w);
-    return {buffer.GetString(), buffer.GetSize()};
-}
 
 std::string string_or_empty(const rapidjson::Value& v, const char* key) {
     auto it = v.FindMember(key);
@@ -130,7 +124,7 @@ std::string PolicyBook::restore(std::string_view json) {
     auto note = [&problems](const std::string& what) { problems += (problems.empty() ? "" : "; ") + what; };
     if (auto it = doc.FindMember("policies"); it != doc.MemberEnd() && it->value.IsArray()) {
         for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
-            PolicyParseResult parsed = parse_policy_json(value_json(it->value[i]));
+            PolicyParseResult parsed = parse_policy_json(compact_json(it->value[i]));
             if (parsed.policy) save(std::move(*parsed.policy));
             else note("policies[" + std::to_string(i) + "]." + parsed.error);
         }

@@ -53,13 +53,6 @@ std::string quoted(std::string_view text) {
 
 std::string not_found(std::string_view name) { return "no saved query is named " + quoted(trim(name)); }
 
-std::string json_text(const rapidjson::Value& value) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    value.Accept(writer);
-    return {buffer.GetString(), buffer.GetSize()};
-}
-
 } // namespace
 
 QueryNameCheck check_query_name(std::string_view name) {
@@ -177,7 +170,7 @@ SavedQueriesLoad SavedQueries::from_json(std::string_view json) {
         }
         std::string_view name(entry["name"].GetString(), entry["name"].GetStringLength());
         where = "saved query " + quoted(name);
-        FilterParseResult filter = parse_filter_json(json_text(entry["filter"]));
+        FilterParseResult filter = parse_filter_json(compact_json(entry["filter"]));
         std::string error = filter.filter ? load.queries.save_as(name, *filter.filter) : filter.error;
         if (!error.empty()) load.error = append_error(load.error, where + " skipped: " + error);
     }

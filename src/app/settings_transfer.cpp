@@ -1,6 +1,7 @@
 #include "app/settings_transfer.h"
 
 #include "app/ip_range_json.h"
+#include "util/stored_list_json.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -13,13 +14,6 @@ namespace {
 
 constexpr const char* kVersionKey = "sightline_settings";
 constexpr std::array<const char*, 4> kParts = {"saved_queries", "ip_ranges", "policies", "column_mappings"};
-
-std::string value_json(const rapidjson::Value& v) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    v.Accept(w);
-    return {buffer.GetString(), buffer.GetSize()};
-}
 
 // Reads one part with its storage reader; an empty string when every entry was read.
 std::string read_part(std::string_view part, const std::string& json, SettingsDocument& into) {
@@ -88,7 +82,7 @@ SettingsParse parse_settings_json(std::string_view json) {
             out.error = std::string(name) + ": must be an object";
             return out;
         }
-        if (std::string error = read_part(name, value_json(member.value), out.document); !error.empty()) {
+        if (std::string error = read_part(name, compact_json(member.value), out.document); !error.empty()) {
             // The storage readers say "IP range 2 skipped: ...", as they keep the other entries;
             // an import keeps none of them, so nothing was skipped alone.
             for (size_t at = error.find(" skipped: "); at != std::string::npos; at = error.find(" skipped: ", at))

@@ -1,6 +1,8 @@
 #include "util/stored_list_json.h"
 
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 
@@ -61,6 +63,13 @@ StoredList read_stored_list(std::string_view json, std::string_view what, const 
 
 std::string append_error(std::string errors, const std::string& error) {
     return errors.empty() ? error : errors + "; " + error;
+}
+
+std::string compact_json(const rapidjson::Value& value) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    value.Accept(writer);
+    return {buffer.GetString(), buffer.GetSize()};
 }
 
 } // namespace sightline

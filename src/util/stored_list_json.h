@@ -26,6 +26,9 @@ struct StoredList {
 StoredList read_stored_list(std::string_view json, std::string_view what, const char* list_key, int format_version,
                             int max_depth = 0);
 
+// A value as compact JSON text (a stored entry handed on to its own reader).
+std::string compact_json(const rapidjson::Value& value);
+
 // "first; second": the problems found while reading entries, in order.
 std::string append_error(std::string errors, const std::string& error);
 
